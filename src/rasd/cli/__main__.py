@@ -1,0 +1,5 @@
+"""``python -m rasd.cli``."""
+
+from rasd.cli import main
+
+main()
