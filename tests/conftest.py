@@ -1,0 +1,39 @@
+"""Shared fixtures: paths to the real corpora in ../shared, the seed page, the --slow flag."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+DATA = SHARED / "data"
+EVAL = SHARED / "eval"
+SEED = SHARED / "seed" / "000_8dbeb5ba9d9aad17.txt"
+ANT = DATA / "ant_corpus_multisource" / "ant_mideast_conflict.jsonl"
+SAUDI = DATA / "saudinewsnet" / "saudinewsnet_conflict.jsonl"
+HTML_PAGES = DATA / "arabic_html_pages"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--slow", action="store_true", default=False, help="run slow whole-corpus tests")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def ant_path() -> Path:
+    return ANT
