@@ -63,6 +63,7 @@ class Segment:
     end: int
     kind: str
     text: str = ""
+    story: int | None = None  # which story of the document a kept segment belongs to (0, 1, ...)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -77,6 +78,7 @@ class Span:
     end: int
     label: str
     text: str = ""
+    doc_id: str | None = None  # the report this span points into, once resolve merges reports
 
 
 @dataclass(slots=True)

@@ -15,6 +15,15 @@ from rasd import __version__
 
 # (module under rasd.cli, attribute) — add a command by adding its line here.
 COMMANDS: list[tuple[str, str]] = [
+    ("clean", "clean_cmd"),
+    ("eval", "eval_cmd"),
+    ("watch", "watch_cmd"),
+    ("bench", "bench_cmd"),
+    ("serve", "serve_cmd"),
+    ("ingest", "ingest_cmd"),
+    ("export", "export_cmd"),
+    ("stats", "stats_cmd"),
+    ("demo", "demo_cmd"),
 ]
 
 

@@ -1,4 +1,4 @@
--- rasd SQLite schema, version 1. Created and migrated by rasd.store (PRAGMA user_version).
+-- rasd SQLite schema, version 2 (store/migrations.py upgrades older files). Created and migrated by rasd.store (PRAGMA user_version).
 -- Every offset is a character offset into documents.text (the original, never changed).
 
 CREATE TABLE IF NOT EXISTS documents (
@@ -10,8 +10,11 @@ CREATE TABLE IF NOT EXISTS documents (
     published   TEXT,
     origin      TEXT,                      -- path / path#line / warc record it came from
     text        TEXT NOT NULL,
+    source_hash TEXT,                      -- content hash of the raw input (HTML page), to skip it early
     ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
+
+CREATE INDEX IF NOT EXISTS documents_source_hash ON documents(source_hash);
 
 CREATE TABLE IF NOT EXISTS segments (
     doc_id  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -80,6 +83,7 @@ CREATE TABLE IF NOT EXISTS errors (
     reason  TEXT NOT NULL,
     at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
+CREATE UNIQUE INDEX IF NOT EXISTS errors_origin_code ON errors(origin, code);  -- a re-run updates, never repeats
 
 -- full-text search over document text and event evidence
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(text, title, content='documents', content_rowid='rowid');

@@ -1,0 +1,44 @@
+"""Settings of the clean stage, each declared once with its name, default and help.
+
+Override for one run with ``CleanSettings(min_arabic_ratio=0.2)`` and pass it to
+``to_document``/``segment``; knowledge (boilerplate patterns) lives in ``rasd/data``, not here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+
+@dataclass(frozen=True, slots=True)
+class CleanSettings:
+    """Thresholds of the clean stage (see each field's ``help`` metadata)."""
+
+    min_arabic_ratio: float = field(
+        default=0.3, metadata={"help": "share of Arabic letters among all letters below which a text is E104"}
+    )
+    min_extracted_size: int = field(
+        default=200, metadata={"help": "characters a main-text extraction step must yield to be accepted"}
+    )
+    min_usable_size: int = field(
+        default=25, metadata={"help": "characters below which no extraction counts as usable (E107)"}
+    )
+    teaser_min_chars: int = field(
+        default=80, metadata={"help": "a paragraph shorter than this is never treated as a teaser repeat"}
+    )
+    teaser_coverage: float = field(
+        default=0.8, metadata={"help": "share of a paragraph's words found in earlier text that makes it a teaser"}
+    )
+    title_max_words: int = field(
+        default=18, metadata={"help": "a line longer than this (in words) is never a title"}
+    )
+    story_break_overlap: float = field(
+        default=0.12, metadata={"help": "word-set cosine between paragraph windows below which a new story may start"}
+    )
+
+
+DEFAULT = CleanSettings()
+
+
+def describe() -> list[tuple[str, object, str]]:
+    """``(name, default, help)`` of every setting, for docs and ``--help``."""
+    return [(f.name, f.default, f.metadata.get("help", "")) for f in fields(CleanSettings)]

@@ -1,0 +1,120 @@
+"""ACLED-format CSV: ACLED's columns in ACLED's order, with disorder type, ISO codes and region filled in.
+
+Knowledge: ``data/acled_countries.tsv`` (country → ISO alpha-3, ISO numeric, ACLED region, other
+names) and ``data/acled_disorder.tsv`` (event type / sub-event type → disorder type), both checked
+on load (``KnowledgeError`` names file and line).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import IO, Any
+
+from rasd.clean.normalize import norm
+from rasd.errors import KnowledgeError
+from rasd.model import Event
+
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+    "fatalities", "tags", "timestamp",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    name: str
+    iso3: str
+    iso: int
+    region: str
+
+
+def _rows(name: str, width: int) -> list[tuple[int, list[str]]]:
+    path = files("rasd.data").joinpath(name)
+    out = []
+    for ln, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != width or not all(c.strip() for c in cols[: width - 1]):
+            raise KnowledgeError(f"rasd/data/{name}", ln, f"expected {width} tab-separated fields, got {len(cols)}")
+        out.append((ln, [c.strip() for c in cols]))
+    return out
+
+
+def _key(name: str) -> str:
+    return norm(name).strip().lower()
+
+
+@cache
+def countries() -> dict[str, Country]:
+    """Every known name (normalised: English, ISO codes, Arabic) → ``Country``."""
+    table: dict[str, Country] = {}
+    for ln, (name, iso3, iso, region, others) in _rows("acled_countries.tsv", 5):
+        if len(iso3) != 3 or not iso.isdigit():
+            raise KnowledgeError("rasd/data/acled_countries.tsv", ln, f"bad ISO codes {iso3!r} {iso!r}")
+        country = Country(name, iso3, int(iso), region)
+        for alias in [name, iso3, *others.split("|")]:
+            if alias.strip():
+                table[_key(alias)] = country
+    return table
+
+
+@cache
+def disorder_types() -> dict[tuple[str, str], str]:
+    """``(event_type, sub_event_type or "*")`` → ACLED disorder type."""
+    return {(et, sub): dis for _, (et, sub, dis) in _rows("acled_disorder.tsv", 3)}
+
+
+def country_of(name: str | None) -> Country | None:
+    return countries().get(_key(name)) if name else None
+
+
+def disorder_type(event_type: str, sub_event_type: str) -> str:
+    table = disorder_types()
+    return table.get((event_type, sub_event_type)) or table.get((event_type, "*"), "")
+
+
+def event_id_cnty(ev: Event, country: Country | None) -> str:
+    """ACLED-style id: ISO alpha-3 plus a number stable for the event's id."""
+    key = ev.id or f"{ev.doc_id}|{ev.event_type}|{ev.sub_event_type}|{ev.event_date}|{ev.location}"
+    number = int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:12], 16) % 10**8
+    return f"{country.iso3 if country else 'XXX'}{number}"
+
+
+def acled_row(ev: Event) -> dict[str, Any]:
+    """One event as an ACLED record (missing values empty)."""
+    country = country_of(ev.country)
+    d = ev.to_dict()
+    row: dict[str, Any] = {c: d.get(c) for c in ACLED_COLUMNS if c in d}
+    row.update(
+        event_id_cnty=event_id_cnty(ev, country),
+        year=(ev.event_date or "")[:4],
+        disorder_type=disorder_type(ev.event_type, ev.sub_event_type),
+        iso=country.iso if country else "",
+        region=country.region if country else "",
+        country=country.name if country else ev.country,
+        location=ev.location or ev.location_ar,
+        notes=ev.notes or ev.evidence,
+        source_scale="",
+        tags="",
+        timestamp="",
+    )
+    return {c: "" if row.get(c) is None else row[c] for c in ACLED_COLUMNS}
+
+
+def write_acled_csv(events, fh: IO[str]) -> int:
+    """Write ``events`` as ACLED CSV (header + one row each) to ``fh``; return the row count."""
+    writer = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for ev in events:
+        writer.writerow(acled_row(ev))
+        n += 1
+    return n

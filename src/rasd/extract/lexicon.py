@@ -1,0 +1,183 @@
+"""Load and check extraction knowledge (triggers, actors, cues, countries, cited sources) from
+``rasd/data`` and compile it into one Aho-Corasick automaton over normalised text.
+
+Every entry is normalised with ``rasd.clean.normalize.norm`` on load; a malformed line raises
+``KnowledgeError(path, line, detail)``. ``load()`` is cached: the files are read once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ahocorasick
+
+from rasd.clean.normalize import norm
+from rasd.errors import KnowledgeError
+from rasd.extract.types import SUB_TYPES
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+ACTOR_KINDS = frozenset({"state", "group", "unidentified", "civilians", "protesters", "rioters"})
+CUE_KINDS = frozenset({
+    "killed", "injured", "vague", "singular", "threat", "plan", "warning", "call", "denial", "condemn",
+    "conditional", "negation", "background", "unconfirmed", "air", "peaceful", "intervention", "thrown",
+    "plural", "attribution",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    form: str
+    cls: str
+    event_type: str
+    sub_event_type: str
+    weak: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str  # may hold {country}, {military}, {police}
+    inter: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorAlias:
+    actor: Actor
+    form: str
+    anaphor: bool = False  # "~": only when the actor is named elsewhere in the document
+    adjective: bool = False  # "+": only right after a trigger
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    name: str
+    military: str
+    police: str
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """All extraction knowledge; ``automaton`` maps a normalised form to its entries
+    (``(kind, payload)`` pairs: ``("trigger", Trigger)``, ``("actor", ActorAlias)``,
+    ``("cue", kind)``, ``("country", Country)``, ``("source", name)``)."""
+
+    triggers: list[Trigger] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    aliases: list[ActorAlias] = field(default_factory=list)
+    countries: dict[str, Country] = field(default_factory=dict)
+    cues: dict[str, set[str]] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    entries: dict[str, list[tuple[str, object]]] = field(default_factory=dict)
+    automaton: ahocorasick.Automaton | None = None
+
+    def add(self, form: str, entry: tuple[str, object]) -> None:
+        self.entries.setdefault(form, []).append(entry)
+
+
+def _rows(path: Path, ncols: tuple[int, int]) -> Iterator[tuple[int, list[str]]]:
+    """Yield (line number, columns) of a TSV knowledge file, skipping comments and blank lines."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise KnowledgeError(str(path), None, f"cannot read: {err}") from err
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if not ncols[0] <= len(cols) <= ncols[1] or not all(cols[: ncols[0]]):
+            raise KnowledgeError(str(path), n, f"expected {ncols[0]}-{ncols[1]} tab-separated columns, got {len(cols)}")
+        yield n, cols
+
+
+def _form(path: Path, n: int, raw: str) -> str:
+    form = norm(raw)
+    if not form:
+        raise KnowledgeError(str(path), n, f"empty form {raw!r}")
+    return form
+
+
+def load_triggers(path: Path, lex: Lexicon) -> None:
+    for n, cols in _rows(path, (4, 5)):
+        form, cls, etype, sub = cols[:4]
+        flags = set(cols[4].split(",")) if len(cols) > 4 and cols[4] else set()
+        if SUB_TYPES.get(sub) != etype:
+            raise KnowledgeError(str(path), n, f"not an ACLED type/sub-type pair: {etype!r} / {sub!r}")
+        if flags - {"weak"}:
+            raise KnowledgeError(str(path), n, f"unknown flags {sorted(flags - {'weak'})}")
+        trig = Trigger(_form(path, n, form), cls, etype, sub, "weak" in flags)
+        lex.triggers.append(trig)
+        lex.add(trig.form, ("trigger", trig))
+
+
+def load_actors(path: Path, lex: Lexicon) -> None:
+    for n, cols in _rows(path, (4, 4)):
+        name, inter, kind, aliases = cols
+        if not inter.isdigit() or not 1 <= int(inter) <= 8:
+            raise KnowledgeError(str(path), n, f"inter code must be 1-8, got {inter!r}")
+        if kind not in ACTOR_KINDS:
+            raise KnowledgeError(str(path), n, f"unknown actor kind {kind!r}")
+        actor = Actor(name, int(inter), kind)
+        lex.actors.append(actor)
+        for raw in aliases.split("|"):
+            anaphor, adjective = raw.startswith("~"), raw.startswith("+")
+            alias = ActorAlias(actor, _form(path, n, raw.lstrip("~+")), anaphor, adjective)
+            lex.aliases.append(alias)
+            lex.add(alias.form, ("actor", alias))
+
+
+def load_countries(path: Path, lex: Lexicon) -> None:
+    for n, cols in _rows(path, (4, 4)):
+        country = Country(*cols[:3])
+        lex.countries[country.name] = country
+        for raw in cols[3].split("|"):
+            lex.add(_form(path, n, raw), ("country", country))
+
+
+def load_cues(path: Path, lex: Lexicon) -> None:
+    for n, cols in _rows(path, (2, 2)):
+        kind, forms = cols
+        if kind not in CUE_KINDS:
+            raise KnowledgeError(str(path), n, f"unknown cue kind {kind!r}")
+        for raw in forms.split("|"):
+            form = _form(path, n, raw)
+            lex.cues.setdefault(kind, set()).add(form)
+            lex.add(form, ("cue", kind))
+
+
+def load_sources(path: Path, lex: Lexicon) -> None:
+    for n, cols in _rows(path, (2, 2)):
+        for raw in cols[1].split("|"):
+            form = _form(path, n, raw)
+            lex.sources[form] = cols[0]
+            lex.add(form, ("source", cols[0]))
+
+
+def build(data: Path = DATA) -> Lexicon:
+    """Read every knowledge file under ``data`` and compile the automaton."""
+    lex = Lexicon()
+    for p in sorted(data.glob("triggers*.tsv")):
+        load_triggers(p, lex)
+    for p in sorted(data.glob("actors*.tsv")):
+        load_actors(p, lex)
+    load_countries(data / "cues_countries.tsv", lex)
+    load_sources(data / "cues_sources.tsv", lex)
+    load_cues(data / "cues.tsv", lex)
+    auto = ahocorasick.Automaton()
+    for form, entries in lex.entries.items():
+        auto.add_word(form, (form, tuple(entries), False))
+    for form, entries in lex.entries.items():  # لل + form without its article: للنظام
+        lam = "ل" + form[2:]
+        if form.startswith("ال") and len(form) > 3 and lam not in lex.entries:
+            auto.add_word(lam, (lam, tuple(entries), True))
+    auto.make_automaton()
+    lex.automaton = auto
+    return lex
+
+
+@functools.cache
+def load() -> Lexicon:
+    """The package's knowledge, loaded and checked once per process."""
+    return build()

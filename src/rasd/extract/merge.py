@@ -1,0 +1,150 @@
+"""Within-document merge: mentions of the same event (day, place, sub-type, actor pair) become one
+``Event`` keeping every evidence span; a summary mention ("شن التنظيم سلسلة هجمات أودت بحياة 5")
+is folded into the specific attacks it sums up, its toll distributed so the total stays right."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from rasd.extract.lexicon import Lexicon, load
+from rasd.extract.matcher import Hit
+from rasd.extract.mentions import Mention
+from rasd.extract.types import interaction
+from rasd.model import Document, Event, Place, Span
+
+
+@dataclass(slots=True)
+class Draft:
+    """A mention with its place, country, canonical actors, date and cited sources."""
+
+    mention: Mention
+    place: Place | None
+    country: str | None
+    actor1: str | None
+    actor2: str | None
+    event_date: str | None
+    time_precision: int | None
+    date: object = None
+    cited: list[tuple[str, Hit]] = field(default_factory=list)
+    fatalities: int = 0
+
+    def key(self) -> tuple:
+        p = self.place
+        where = (p.location or p.admin3 or p.admin2 or p.admin1) if p else None
+        return (self.event_date, self.country, where, self.mention.sub_event_type, self.actor1, self.actor2)
+
+
+def inter_of(name: str | None, lex: Lexicon) -> int | None:
+    """The inter code of a canonical actor name (templates matched on their fixed part)."""
+    if name is None:
+        return None
+    for a in lex.actors:
+        if a.name == name:
+            return a.inter
+    for c in lex.countries.values():
+        if name in (c.military, c.police):
+            return 1
+    for a in lex.actors:
+        if "{country}" in a.name and name.startswith(a.name.split("{country}")[0]):
+            return a.inter
+    if name.startswith(("Military Forces of", "Police Forces of")):
+        return 1
+    return None
+
+
+def _fold_summaries(drafts: list[Draft]) -> list[Draft]:
+    """Drop plural summary mentions that sum up at least two specific mentions of the same actors,
+    moving the summary's toll onto them (round robin) when theirs is smaller."""
+    keep: list[Draft] = []
+    summaries = [d for d in drafts if d.mention.plural]
+    specific = [d for d in drafts if not d.mention.plural]
+    toll_over: dict[int, int] = {}
+    for s in summaries:
+        parts = [d for d in specific if (d.actor1, d.actor2) in ((s.actor1, s.actor2), (s.actor2, s.actor1))
+                 or (d.actor1 == s.actor1 and d.mention.sent[0] > s.mention.sent[0])]
+        if len(parts) + sum(1 for o in summaries if o is not s and o.mention.sent[0] > s.mention.sent[0]) >= 2 \
+                and parts:
+            key = id(parts[0])
+            toll_over[key] = max(toll_over.get(key, 0), s.fatalities)
+            parts_total = sum(p.fatalities for p in parts)
+            extra = max(s.fatalities, max((o.fatalities for o in summaries if o is not s), default=0)) - parts_total
+            if extra > 0 and not any(id(p) in toll_over and toll_over[id(p)] < 0 for p in parts):
+                for i in range(extra):
+                    parts[i % len(parts)].fatalities += 1
+                for p in parts:
+                    toll_over[id(p)] = -1
+            s.fatalities = 0
+            continue
+        keep.append(s)
+    return [d for d in drafts if d in keep or not d.mention.plural]
+
+
+def merge(doc: Document, drafts: list[Draft]) -> list[Event]:
+    """One ``Event`` per key, in text order, with every mention's evidence spans."""
+    lex = load()
+    for d in drafts:
+        d.fatalities = d.mention.toll.value
+    drafts = _fold_summaries(drafts)
+    groups: dict[tuple, list[Draft]] = {}
+    for d in drafts:
+        groups.setdefault(d.key(), []).append(d)
+    events = []
+    for key, group in groups.items():
+        events.append(_event(doc, key, group, lex))
+    return events
+
+
+def _span(doc: Document, start: int, end: int, label: str) -> Span:
+    if not (0 <= start <= end <= len(doc.text)):
+        raise ValueError(f"span ({start}, {end}) outside document {doc.id}")
+    return Span(start, end, label, doc.text[start:end])
+
+
+def _event(doc: Document, key: tuple, group: list[Draft], lex: Lexicon) -> Event:
+    first = group[0]
+    m = first.mention
+    spans: list[Span] = []
+    for d in group:
+        dm = d.mention
+        spans.append(_span(doc, dm.sent[0], dm.sent[1], "sentence"))
+        spans.append(_span(doc, dm.trigger.start, dm.trigger.end, "trigger"))
+        for ref, label in ((dm.actor1, "actor1"), (dm.actor2, "actor2")):
+            if ref is not None and ref.hit is not None:
+                spans.append(_span(doc, ref.hit.start, ref.hit.end, label))
+        if d.place is not None and d.place.span is not None:
+            spans.append(_span(doc, d.place.span.start, d.place.span.end, "place"))
+        if dm.toll.start is not None and dm.toll.end is not None and dm.toll.value:
+            spans.append(_span(doc, dm.toll.start, dm.toll.end, "fatalities"))
+        if d.date is not None:
+            spans.append(_span(doc, d.date.start, d.date.end, "date"))  # type: ignore[attr-defined]
+        for _name, h in d.cited:
+            spans.append(_span(doc, h.start, h.end, "source"))
+    seen: set[tuple[int, int, str]] = set()
+    spans = [s for s in spans if (s.start, s.end, s.label) not in seen and not seen.add((s.start, s.end, s.label))]
+    fatalities = max(d.fatalities for d in group)
+    cited = [name for d in group for name, _h in d.cited]
+    source = "; ".join(dict.fromkeys([x for x in [doc.source, *cited] if x])) or None
+    inter1, inter2 = inter_of(first.actor1, lex), inter_of(first.actor2, lex)
+    p = first.place
+    where = (p.location if p else None) or first.country or "unknown place"
+    note = (f"{m.sub_event_type} ({m.event_type}): {first.actor1 or 'unknown actor'}"
+            f"{' vs ' + first.actor2 if first.actor2 else ''} in {where}; {fatalities} fatalities")
+    if any(d.mention.unconfirmed for d in group):
+        note += "; unconfirmed claim"
+    ev = Event(
+        doc_id=doc.id, event_type=m.event_type, sub_event_type=m.sub_event_type,
+        actor1=first.actor1, inter1=inter1, actor2=first.actor2, inter2=inter2,
+        interaction=interaction(inter1, inter2),
+        civilian_targeting="Civilian targeting" if (first.actor2 or "").startswith("Civilians") else None,
+        country=first.country,
+        admin1=p.admin1 if p else None, admin2=p.admin2 if p else None, admin3=p.admin3 if p else None,
+        location=p.location if p else None, location_ar=p.location_ar if p else None,
+        latitude=p.latitude if p else None, longitude=p.longitude if p else None,
+        geo_precision=p.geo_precision if p else None,
+        event_date=first.event_date, time_precision=first.time_precision, fatalities=fatalities,
+        source=source, notes=note, evidence=doc.text[m.sent[0]:m.sent[1]], evidence_spans=spans,
+    )
+    ev.id = hashlib.sha1(f"{doc.id}|{key!r}".encode()).hexdigest()
+    ev.doc_ids = [doc.id]
+    return ev

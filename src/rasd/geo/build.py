@@ -1,0 +1,359 @@
+"""Build the shipped gazetteer (``rasd/data/gazetteer.tsv.gz``) and the simplified admin
+boundaries (``rasd/data/admin_boundaries.geojson``) from the raw sources in ``../shared/data``.
+
+Build time only: needs shapely and the shared data folder; the runtime never imports this.
+Steps (``build(data_dir, out_dir)``):
+1. OCHA admin 1–3 (Syria, Iraq) and Syrian city neighbourhoods → admin entries and polygons.
+2. Point sources (WOF localities, GeoNames cities500, IOM/HOTOSM, Syrian Archive, Iraq OSM
+   villages, the curated ``places_syria_iraq.tsv``) → entries; point-in-polygon gives admin
+   P-codes to points that lack them.
+3. Duplicates (same name key in the same sub-district, within ~5 km) are merged.
+4. Keys that are frequent words in general news (ANT corpus document frequency) or in the
+   curated stoplist are flagged ``cue=1``: they match only after a place cue word.
+5. Write the TSV (one entry a line, keys normalised) and the boundaries GeoJSON.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rasd.clean.normalize import norm
+from rasd.geo.gazetteer import COLUMNS, DATA_DIR, GAZETTEER_FILE, load_stoplist
+from rasd.geo.curated import load_curated
+from rasd.geo.names import name_keys
+
+_PROTECTED_KINDS = {"admin1", "admin2", "admin3", "neighbourhood"}
+CSV_LIMIT = 1 << 24
+
+
+@dataclass
+class Rec:
+    """One gazetteer entry while building."""
+
+    id: str
+    kind: str
+    cc: str
+    name_en: str
+    name_ar: str
+    keys: list[str]
+    lat: float
+    lon: float
+    adm: list[str] = field(default_factory=lambda: ["", "", ""])
+    pop: int = 0
+    level: int = 3
+    src: str = ""
+    cue: int = 0
+
+
+def _f(x: str | None) -> float | None:
+    try:
+        return float(x) if x not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    csv.field_size_limit(CSV_LIMIT)
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+class AdminIndex:
+    """OCHA admin polygons of both countries with a spatial index for point-in-polygon."""
+
+    def __init__(self, data: Path) -> None:
+        from shapely.geometry import shape
+        from shapely.strtree import STRtree
+
+        self.units: dict[str, dict] = {}  # pcode -> {level, en, ar, parent, lat, lon, cc}
+        self.geoms: dict[tuple[int, str], list] = defaultdict(list)  # (level) -> [(pcode, geom)]
+        sy = data / "syria_ocha_codab"
+        iq = data / "iraq_ocha_codab"
+        for level in (1, 2, 3):
+            for f in json.loads((sy / f"syr_admin{level}.geojson").read_text())["features"]:
+                p = f["properties"]
+                pc = p[f"adm{level}_pcode"]
+                g = shape(f["geometry"])
+                c = g.representative_point()
+                self.units[pc] = {
+                    "level": level, "cc": "SY", "en": p[f"adm{level}_name"], "ar": p[f"adm{level}_name1"],
+                    "alt": p.get(f"adm{level}_ref_n") or "",
+                    "adm": [p["adm1_pcode"], p.get("adm2_pcode", "") if level >= 2 else "", pc if level == 3 else ""],
+                    "lat": p.get("center_lat") or c.y, "lon": p.get("center_lon") or c.x, "geom": g,
+                }
+                self.geoms[level].append((pc, g))
+            iq_file = iq / f"irq_admbnda_adm{level}_cso_20190603.geojson"
+            for f in json.loads(iq_file.read_text())["features"]:
+                p = f["properties"]
+                pc = p[f"ADM{level}_PCODE"]
+                g = shape(f["geometry"])
+                c = g.representative_point()
+                self.units[pc] = {
+                    "level": level, "cc": "IQ", "en": p[f"ADM{level}_EN"], "ar": p[f"ADM{level}_AR"],
+                    "alt": p.get(f"ADM{level}ALT1AR") or "",
+                    "adm": [p["ADM1_PCODE"], p.get("ADM2_PCODE", "") if level >= 2 else "", pc if level == 3 else ""],
+                    "lat": c.y, "lon": c.x, "geom": g,
+                }
+                self.geoms[level].append((pc, g))
+        self._l3 = self.geoms[3]
+        self._tree = STRtree([g for _, g in self._l3])
+
+    def locate(self, lat: float, lon: float, max_deg: float = 0.08) -> list[str]:
+        """[adm1, adm2, adm3] P-codes of the sub-district holding the point (nearest within max_deg)."""
+        from shapely.geometry import Point
+
+        pt = Point(lon, lat)
+        for i in self._tree.query(pt, predicate="within"):
+            return list(self.units[self._l3[int(i)][0]]["adm"])
+        i = self._tree.nearest(pt)
+        if i is not None and self._l3[int(i)][1].distance(pt) <= max_deg:
+            return list(self.units[self._l3[int(i)][0]]["adm"])
+        return ["", "", ""]
+
+    def records(self) -> list[Rec]:
+        out = []
+        for pc, u in self.units.items():
+            kind = f"admin{u['level']}"
+            keys = name_keys(u["ar"], admin=True) + name_keys(u["alt"], admin=True)
+            out.append(Rec(pc, kind, u["cc"], u["en"], re.sub(r"^مركز\s+", "", u["ar"] or ""), sorted(set(keys)),
+                           round(u["lat"], 5), round(u["lon"], 5), list(u["adm"]), 0, u["level"], "ocha"))
+        return out
+
+
+def _neighbourhoods(data: Path) -> list[Rec]:
+    from shapely.geometry import shape
+
+    out = []
+    for f in json.loads((data / "syria_ocha_codab" / "syr_neighborhoods.geojson").read_text())["features"]:
+        p = f["properties"]
+        c = shape(f["geometry"]).representative_point()
+        keys = name_keys(p["neighbor_1"])
+        if not keys:
+            continue
+        en = f"{p['adm4_en']} - {p['neighborho']}"
+        out.append(Rec(p["neighbor_2"], "neighbourhood", "SY", en, p["neighbor_1"], keys, round(c.y, 5), round(c.x, 5),
+                       [p["adm1_pcode"], p["adm2_pcode"], p["adm3_pcode"]], 0, 3, "ocha"))
+    return out
+
+
+def _wof(path: Path, cc: str) -> list[Rec]:
+    out = []
+    for r in _csv(path):
+        if r["placetype"] not in ("locality", "neighbourhood", "campus"):
+            continue
+        names = [r["name_ar"]] + [x for x in r["name_ar_other"].split("|") if x]
+        keys = sorted({k for n in names for k in name_keys(n)})
+        lat, lon = _f(r["latitude"]), _f(r["longitude"])
+        if not keys or lat is None or lon is None or r["gn_feature_code"] == "PPLQ":
+            continue
+        kind = {"locality": "town", "neighbourhood": "neighbourhood", "campus": "landmark"}[r["placetype"]]
+        pop = int(_f(r["gn_population"]) or 0)
+        out.append(Rec(f"wof:{r['wof_id']}", kind, cc, r["name_en"] or r["gn_name"] or r["name"], r["name_ar"] or names[-1],
+                       keys, lat, lon, [r["adm1_pcode"], r["adm2_pcode"], r["adm3_pcode"]], pop, 3, "wof"))
+    return out
+
+
+def _geonames(path: Path) -> list[Rec]:
+    out = []
+    for r in _csv(path):
+        names = [x for x in r["arabic_names"].split("|") if x]
+        keys = sorted({k for n in names for k in name_keys(n)})
+        if keys:
+            out.append(Rec(f"gn:{r['geonameid']}", "town", {"SY": "SY", "IQ": "IQ"}[r["countrycode"]], r["name"],
+                           names[0], keys, float(r["latitude"]), float(r["longitude"]), ["", "", ""],
+                           int(r["population"] or 0), 3, "geonames"))
+    return out
+
+
+def _iom(path: Path) -> list[Rec]:
+    out = []
+    for r in _csv(path):
+        keys = name_keys(r["osm_name"])
+        if keys:
+            out.append(Rec(f"iom:{r['location_pcode']}", "town", "SY", r["iom_location_name"], r["osm_name"], keys,
+                           float(r["latitude"]), float(r["longitude"]),
+                           [r["adm1_pcode"], r["adm2_pcode"], r["adm3_pcode"]], 0, 3, "iom_hotosm"))
+    return out
+
+
+def _syrian_archive(path: Path) -> list[Rec]:
+    out = []
+    for r in _csv(path):
+        if r["is_region_record"] == "yes":
+            continue
+        keys = name_keys(r["name_ar"])
+        lat, lon = _f(r["latitude"]), _f(r["longitude"])
+        if keys and lat and lon:
+            en = re.sub(r"\s+nahiyah$", "", r["name_en"].strip(), flags=re.I)
+            out.append(Rec(f"sa:{r['pk']}", "landmark", "SY", en, r["name_ar"], keys, lat, lon, ["", "", ""], 0, 3,
+                           "syrian_archive"))
+    return out
+
+
+def _osm_villages(path: Path) -> list[Rec]:
+    out = []
+    for r in _csv(path):
+        keys = name_keys(r["name"])
+        lat, lon = _f(r["lat"]), _f(r["lon"])
+        if keys and lat and lon:
+            out.append(Rec(f"osm:{r['osm_id']}", "village", "IQ", "", r["name"], keys, lat, lon, ["", "", ""], 0, 3,
+                           "osm"))
+    return out
+
+
+def _curated() -> list[Rec]:
+    out = []
+    for e in load_curated():
+        out.append(Rec(e["id"], e["kind"], e["cc"], e["name_en"], e["name_ar"], e["keys"], e["lat"], e["lon"],
+                       [e["adm1"], e["adm2"], e["adm3"]], e["pop"], e["level"], "curated"))
+    return out
+
+
+def _merge(recs: list[Rec]) -> list[Rec]:
+    """Merge point entries naming the same place: same first key, same sub-district, < ~5 km."""
+    order = {"curated": 0, "ocha": 1, "geonames": 2, "wof": 3, "iom_hotosm": 4, "syrian_archive": 5, "osm": 6}
+    recs = sorted(recs, key=lambda r: (order.get(r.src, 9), -r.pop))
+    kept: list[Rec] = []
+    index: dict[tuple[str, str], list[Rec]] = defaultdict(list)
+    for r in recs:
+        if r.kind.startswith("admin") or r.src == "curated":
+            kept.append(r)
+            continue
+        hit = None
+        for k in r.keys:
+            for other in index.get((r.adm[2], k), []):
+                if other.kind == r.kind or {other.kind, r.kind} <= {"town", "village", "landmark"}:
+                    if abs(other.lat - r.lat) < 0.045 and abs(other.lon - r.lon) < 0.055:
+                        hit = other
+                        break
+            if hit:
+                break
+        if hit:
+            hit.keys = sorted(set(hit.keys) | set(r.keys))
+            hit.pop = max(hit.pop, r.pop)
+            hit.name_en = hit.name_en or r.name_en
+            if r.src not in hit.src.split("+"):
+                hit.src += "+" + r.src
+            for k in r.keys:
+                index[(hit.adm[2], k)].append(hit)
+            continue
+        kept.append(r)
+        for k in r.keys:
+            index[(r.adm[2], k)].append(r)
+    return kept
+
+
+_TOKEN = re.compile(r"[\u0621-\u064a]+")
+_CLITICS = ("وبال", "وال", "بال", "فال", "لل", "كال", "ول", "وب", "فب", "و", "ف", "ب", "ل", "ك")
+
+
+def corpus_df(path: Path, limit: int | None = None) -> tuple[Counter, int]:
+    """Document frequency of normalised single tokens (with and without clitics) in a JSONL corpus."""
+    df: Counter = Counter()
+    n = 0
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            text = json.loads(line).get("text") or ""
+            toks = set(_TOKEN.findall(norm(text)))
+            forms = set(toks)
+            for t in toks:
+                for c in _CLITICS:
+                    if t.startswith(c) and len(t) - len(c) >= 3:
+                        rest = t[len(c):]
+                        forms.add(("ال" + rest) if c.endswith("ال") or c == "لل" else rest)
+            df.update(forms)
+            n += 1
+            if limit and n >= limit:
+                break
+    return df, n
+
+
+def flag_cues(recs: list[Rec], df: Counter, ndocs: int, stop: set[str], min_share: float = 0.004) -> None:
+    """Flag entries whose keys are common words: such entries need a place cue before them."""
+    cut = max(3, int(ndocs * min_share))
+    for r in recs:
+        if r.kind in _PROTECTED_KINDS or r.src == "curated" or r.pop >= 20000:
+            r.cue = int(any(k in stop for k in r.keys) and r.kind not in ("admin1", "admin2"))
+            continue
+        r.cue = int(any(k in stop or (" " not in k and df.get(k, 0) >= cut) for k in r.keys))
+
+
+def assign_admin(recs: list[Rec], idx: AdminIndex) -> list[Rec]:
+    out = []
+    for r in recs:
+        if not r.adm[2] or r.src == "curated":
+            given = list(r.adm)
+            found = idx.locate(r.lat, r.lon)
+            r.adm = [g or f for g, f in zip(given, found, strict=True)] if any(given) else found
+        if not r.adm[0]:
+            continue  # outside Syria and Iraq
+        r.cc = "SY" if r.adm[0].startswith("SY") else "IQ"
+        out.append(r)
+    return out
+
+
+def write_boundaries(idx: AdminIndex, path: Path, tolerance: float = 0.012) -> int:
+    from shapely.geometry import mapping
+
+    feats = []
+    for level in (1, 2):
+        for pc, g in idx.geoms[level]:
+            u = idx.units[pc]
+            s = g.simplify(tolerance, preserve_topology=True)
+            geom = json.loads(json.dumps(mapping(s)), parse_float=lambda x: round(float(x), 3))
+            feats.append({"type": "Feature", "geometry": geom, "properties": {
+                "level": level, "pcode": pc, "country": "Syria" if u["cc"] == "SY" else "Iraq",
+                "name_en": u["en"], "name_ar": u["ar"], "admin1": idx.units[u["adm"][0]]["en"]}})
+    text = json.dumps({"type": "FeatureCollection", "features": feats}, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(text, encoding="utf-8")
+    return len(text.encode())
+
+
+def build(data: Path, out_dir: Path = DATA_DIR, corpus: Path | None = None) -> dict[str, int]:
+    """Build the gazetteer and the boundaries file; return counts per source."""
+    idx = AdminIndex(data)
+    recs = idx.records() + _neighbourhoods(data) + _curated()
+    recs += _wof(data / "syria_wof_localities" / "syr_wof_places.csv", "SY")
+    recs += _wof(data / "iraq_wof_localities" / "irq_wof_places.csv", "IQ")
+    recs += _geonames(data / "geonames_cities500_sy_iq" / "geonames_cities500_sy_iq.csv")
+    recs += _iom(data / "syria_iom_hotosm_locations" / "iom_hotosm_matched_locations.csv")
+    recs += _syrian_archive(data / "syrian_archive_locations" / "syrian_archive_locations.csv")
+    recs += _osm_villages(data / "iraq_osm_villages" / "irq_osm_villages.csv")
+    recs = assign_admin(recs, idx)
+    recs = _merge(recs)
+    corpus = corpus or data / "ant_corpus_multisource" / "ant_mideast_conflict.jsonl"
+    df, ndocs = corpus_df(corpus) if corpus.exists() else (Counter(), 1)
+    flag_cues(recs, df, ndocs, load_stoplist())
+    for r in recs:  # curated level truncates the admin units reported
+        r.adm = [a if i < r.level else "" for i, a in enumerate(r.adm)]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out_dir / GAZETTEER_FILE, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("\t".join(COLUMNS) + "\n")
+        for r in sorted(recs, key=lambda r: r.id):
+            row = [r.id, r.kind, r.cc, _clean(r.name_en), _clean(r.name_ar), "|".join(r.keys),
+                   f"{r.lat:.5f}", f"{r.lon:.5f}", *r.adm, str(r.pop), str(r.level), str(r.cue), r.src]
+            fh.write("\t".join(row) + "\n")
+    size = write_boundaries(idx, out_dir / "admin_boundaries.geojson")
+    counts = Counter(r.src.split("+")[0] for r in recs)
+    counts["total"] = len(recs)
+    counts["cue_flagged"] = sum(r.cue for r in recs)
+    counts["boundaries_bytes"] = size
+    counts["gazetteer_bytes"] = (out_dir / GAZETTEER_FILE).stat().st_size
+    return dict(counts)
+
+
+def _clean(text: str) -> str:
+    return " ".join((text or "").split())
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p = math.pi / 180
+    a = 0.5 - math.cos((lat2 - lat1) * p) / 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * (1 - math.cos((lon2 - lon1) * p)) / 2
+    return 12742 * math.asin(math.sqrt(a))

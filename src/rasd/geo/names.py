@@ -1,0 +1,39 @@
+"""Match keys of Arabic place names: normalise a name and add its systematic spelling variants
+(prefix words such as مركز/ناحية dropped, البوكمال/البو كمال/أبو كمال, the article on admin names)."""
+
+from __future__ import annotations
+
+import re
+
+from rasd.clean.normalize import norm
+
+_KURDISH = re.compile(r"[ەۆێڕڵڤپچژگ]")
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+_NON_ARABIC = re.compile(r"[^\u0621-\u064a ]")
+_STRIP_PREFIX = ("مركز ", "ناحيه ", "قريه ", "مدينه ", "بلده ", "محافظه ", "قضاء ", "مزرعه ")
+
+
+def name_keys(name: str, admin: bool = False) -> list[str]:
+    """Normalised match keys of one Arabic name (empty for non-Arabic or Kurdish-script names).
+
+    ``admin=True`` also adds the article form of a one-word name (عشارة → العشارة), as OCHA
+    spells sub-districts without the article that news uses.
+    """
+    if not name or not _ARABIC.search(name) or _KURDISH.search(name):
+        return []
+    parts = [p for p in re.split(r"[/،,]", name) if p.strip()]
+    if len(parts) > 1:
+        return sorted({k for p in parts for k in name_keys(p, admin)})
+    n = norm(re.sub(r"\(.*?\)", " ", name))
+    n = " ".join(_NON_ARABIC.sub(" ", n).split())
+    out = {n}
+    for p in _STRIP_PREFIX:
+        if n.startswith(p) and len(n) > len(p) + 2:
+            out.add(n[len(p):])
+    for k in list(out):
+        if k.startswith("البو") and len(k) > 5:
+            rest = k[4:].strip()
+            out.update({"البو" + rest, "البو " + rest, "ابو " + rest})
+        if admin and " " not in k and not k.startswith("ال"):
+            out.add("ال" + k)
+    return sorted(k for k in out if len(k.replace(" ", "")) >= 3)

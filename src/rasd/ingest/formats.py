@@ -1,0 +1,54 @@
+"""Decide which reader an input needs: by file name first, by its first bytes when the name says nothing.
+
+Formats: ``text`` (.txt), ``html`` (.html/.htm/.xhtml), ``jsonl`` (.jsonl/.ndjson), ``warc``
+(.warc/.warc.gz/.arc); any of the first three may be gzip-compressed (``.html.gz``).
+"""
+
+from __future__ import annotations
+
+import re
+
+SUFFIXES: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".warc": "warc",
+    ".arc": "warc",
+}
+
+SUPPORTED = ".txt, .html/.htm, .jsonl/.ndjson, .warc/.warc.gz (and .gz of each)"
+
+_HTML_START = re.compile(rb"^\s*(<!doctype|<html|<head|<body|<meta|<div|<p[\s>]|<!--)", re.IGNORECASE)
+
+
+def split_name(name: str) -> tuple[str | None, bool]:
+    """``(format or None, gzipped)`` from a file name; ``None`` when the suffix is unknown or absent."""
+    lower = name.lower()
+    gz = lower.endswith(".gz")
+    if gz:
+        lower = lower[:-3]
+    dot = lower.rfind(".")
+    if dot <= 0:
+        return None, gz
+    return SUFFIXES.get(lower[dot:], "unsupported"), gz
+
+
+def has_suffix(name: str) -> bool:
+    base = name.lower().removesuffix(".gz")
+    return base.rfind(".") > 0
+
+
+def sniff(head: bytes) -> str:
+    """The format of an input from its first bytes (already decompressed)."""
+    body = head.lstrip(b"\xef\xbb\xbf")
+    if body.startswith(b"WARC/"):
+        return "warc"
+    if body.lstrip().startswith(b"{"):
+        return "jsonl"
+    if _HTML_START.match(body):
+        return "html"
+    return "text"

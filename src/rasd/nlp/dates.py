@@ -1,0 +1,392 @@
+"""Find date expressions in Arabic news and resolve them against the publication date:
+``find_dates(text, start, end, published)`` returns ``DateMention``s with offsets into the
+original text; ``parse_published(value)`` reads the corpus' ISO / RFC-822 publication dates.
+
+Handled, in this order of priority (an earlier match claims its characters):
+1. numeric dates ``12/3/2018``, ``2018-03-12`` (day first);
+2. day + month (+ year): ``12 آذار / مارس 2018``, ``السبت 19 مايو 2018`` (Levantine and
+   Egyptian month names, ``data/dates_months.tsv``); a month without a day: ``في نيسان/أبريل
+   الماضي``, ``مطلع آذار 2011`` (time_precision 3, day 5/15/25 for early/mid/late);
+3. ``منذ/قبل N أيام|أسابيع|أشهر`` (``منذ يومين``, ``قبل نحو شهر``) and ``خلال N أيام`` (a period);
+4. relative phrases from ``data/dates_relative.tsv`` (اليوم، أمس، أول من أمس، مساء أمس،
+   الليلة الماضية، الأسبوع الماضي، الشهر الماضي …), where a weekday right after them wins
+   (``اليوم (الخميس)`` is the Thursday);
+5. weekdays (``الجمعة``, ``يوم الخميس``, ``مساء الثلاثاء``, ``الخميس الماضي``): the most recent
+   such day on or before publication (publication day itself when it is that weekday; strictly
+   before with الماضي; after it with المقبل);
+6. years after a cue (``عام 2014``, ``في 2014``): date None, background when before the
+   publication year;
+7. background markers (``data/dates_background.tsv``: منذ سنوات، سابقا، في وقت سابق …).
+
+``background`` is True for markers, for past years, and for any date more than
+``BACKGROUND_DAYS`` before publication. Without a publication date, relative expressions keep
+their kind and span but get ``date=None``. dateparser (ar-SY) is only a cached fallback for a
+"day <word> year" candidate whose month word the table does not know: measured on this corpus, it
+misses Levantine months without the ar-SY locale, misreads a same-day weekday, and fails on
+يوم الجمعة, أول أمس, منذ N أيام.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasd.clean.normalize import norm
+from rasd.nlp._text import ARABIC_LETTERS, load_tsv, text_range
+from rasd.nlp.numbers import parse_number
+
+BACKGROUND_DAYS = 45
+_L = ARABIC_LETTERS
+_B = rf"(?<![{_L}0-9])"  # word start
+_E = rf"(?![{_L}])"  # word end
+_PRE = r"(?:[وف]?[بل]?)"  # clitics before a date word (وأمس, بالأمس)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression over original ``[start, end)``. ``time_precision``: 1 day, 2 week,
+    3 month (0 for a background marker). ``kind``: explicit, month, ago, period, relative,
+    weekday, since, future, year, background."""
+
+    start: int
+    end: int
+    date: dt.date | None
+    time_precision: int
+    kind: str
+    background: bool
+
+
+def _alt(phrases: list[str] | set[str]) -> str:
+    parts = sorted({norm(p) for p in phrases}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts) + ")"
+
+
+def _key(s: str) -> str:
+    return re.sub(r"\s+", " ", s)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    ordinals: dict[str, int]
+    relative: dict[str, tuple[int, str, int, str]]
+    numeric: re.Pattern[str]
+    iso: re.Pattern[str]
+    day_month: re.Pattern[str]
+    month_only: re.Pattern[str]
+    ago: re.Pattern[str]
+    rel: re.Pattern[str]
+    weekday: re.Pattern[str]
+    year: re.Pattern[str]
+    background: re.Pattern[str]
+    fallback: re.Pattern[str]
+
+
+_UNITS = {
+    "يوم": ("day", 1), "ايام": ("day", None), "يومين": ("day", 2), "يومان": ("day", 2),
+    "اسبوع": ("week", 1), "اسابيع": ("week", None), "اسبوعين": ("week", 2),
+    "شهر": ("month", 1), "اشهر": ("month", None), "شهور": ("month", None), "شهرين": ("month", 2),
+    "عام": ("year", 1), "اعوام": ("year", None), "عامين": ("year", 2), "سنه": ("year", 1),
+    "سنوات": ("year", None), "سنتين": ("year", 2), "ساعه": ("hour", 1), "ساعات": ("hour", None),
+    "ساعتين": ("hour", 2),
+}
+_DAYPART = ["يوم", "فجر", "صباح", "ظهر", "عصر", "مساء", "ليل", "ليلة", "نهار", "منتصف ليل"]
+_PAST = ["الماضي", "المنصرم", "الفائت", "الفائتة", "الماضية"]
+_NEXT = ["المقبل", "القادم", "المقبلة", "القادمة"]
+_MONTH_PART = {norm(k): v for k, v in {
+    "مطلع": 5, "بداية": 5, "أوائل": 5, "منتصف": 15, "أواسط": 15, "أواخر": 25, "نهاية": 25}.items()}
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    months = {f[0]: int(f[1]) for _, f in load_tsv(
+        "dates_months.tsv", 2, lambda f: None if f[1].isdigit() and 1 <= int(f[1]) <= 12 else "month must be 1-12")}
+    weekdays = {f[0]: int(f[1]) for _, f in load_tsv(
+        "dates_weekdays.tsv", 2, lambda f: None if f[1] in "0123456" and len(f[1]) == 1 else "weekday must be 0-6")}
+
+    def check_rel(f: list[str]) -> str | None:
+        if not re.fullmatch(r"-?[0-9]+", f[1]):
+            return "offset must be an integer"
+        if f[2] not in ("day", "week", "week_start", "month", "year"):
+            return "unit must be day, week, week_start, month or year"
+        if f[3] not in ("1", "2", "3"):
+            return "time_precision must be 1, 2 or 3"
+        if f[4] not in ("relative", "since", "future", "year"):
+            return "kind must be relative, since, future or year"
+        return None
+
+    ordinals = {f[0]: int(f[1]) for _, f in load_tsv(
+        "dates_ordinals.tsv", 2, lambda f: None if f[1].isdigit() and 1 <= int(f[1]) <= 31 else "day must be 1-31")}
+    relative = {f[0]: (int(f[1]), f[2], int(f[3]), f[4]) for _, f in load_tsv("dates_relative.tsv", 5, check_rel)}
+    background = [f[0] for _, f in load_tsv("dates_background.tsv", 1)]
+
+    month = _alt(set(months))
+    wday = _alt(set(weekdays))
+    month_expr = rf"(?P<m>{month})(?:\s*[/(\-]?\s*(?:{month})\s*\)?)?"
+    year = r"(?P<y>(?:19|20)[0-9]{2})(?![0-9])"
+    day = rf"(?:(?P<d>[0-9]{{1,2}})(?![0-9])|(?P<o>{_alt(set(ordinals))}))"
+    wday_opt = rf"(?:(?:{_alt(['يوم'])}\s+)?(?:{wday})\s*[،,\-]?\s*)?"
+    numeric = re.compile(r"(?<![0-9/.\-])(?P<d>[0-9]{1,2})[/.\-](?P<mo>[0-9]{1,2})[/.\-](?P<y>(?:19|20)?[0-9]{2})(?![0-9/])")
+    iso = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})-(?P<mo>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?![0-9])")
+    day_month = re.compile(
+        rf"{_B}{wday_opt}(?:{_alt(['يوم'])}\s+)?{day}\s*(?:{_alt(['من'])}\s+)?(?:{_alt(['شهر'])}\s+)?"
+        rf"{month_expr}{_E}(?:\s*(?:{_alt(['عام', 'سنة'])}\s*)?{year}(?:\s*{_alt(['م'])}{_E})?)?"
+    )
+    month_only = re.compile(
+        rf"{_B}(?:(?P<part>{_alt(list(_MONTH_PART))})\s+)?(?:(?P<shahr>{_alt(['شهر'])})\s+)?{month_expr}{_E}"
+        rf"(?:\s+(?:(?:{_alt(['من'])}\s+)?(?:{_alt(['عام', 'العام', 'سنة'])}\s*)?{year}"
+        rf"|(?P<past>{_alt(_PAST)}){_E}|(?P<next>{_alt(_NEXT + ['الجاري', 'الحالي'])}){_E}))?"
+    )
+    ago = re.compile(
+        rf"{_B}{_PRE}(?P<w>{_alt(['منذ', 'قبل', 'خلال', 'بعد'])})\s+(?P<n>(?:[^\s]+\s+){{0,3}}?)"
+        rf"(?P<u>{_alt(list(_UNITS))}){_E}(?!\s+(?:{wday}|{_alt(['أمس'])}){_E})(?:\s+(?P<past>{_alt(['الماضية', 'الماضيين', 'الماضي', 'الأخيرة'])}){_E}"
+        rf"|\s+(?P<on>{_alt(['على', 'من'])}){_E})?"
+    )
+    rel = re.compile(
+        rf"{_B}{_PRE}(?P<r>{_alt(list(relative))}){_E}"
+        rf"(?!\s+(?:{_alt(['التالي', 'نفسه', 'ذاته', 'الواحد', 'الأول', 'الذي', 'التي', 'السابق'])}){_E})"
+        rf"(?:\s*[(،,\-]?\s*(?:{_alt(['يوم'])}\s+)?(?P<wd>{wday})\s*\)?)?"
+    )
+    weekday = re.compile(
+        rf"{_B}{_PRE}(?:(?P<since>{_alt(['منذ', 'حتى'])})\s+)?(?:{_alt(_DAYPART)}\s+)?(?P<wd>{wday}){_E}(?!\s+{_alt(['عشر'])})"
+        rf"(?:\s+(?:(?P<past>{_alt(_PAST)})|(?P<next>{_alt(_NEXT)})){_E})?"
+    )
+    year_re = re.compile(
+        rf"{_B}{_PRE}(?:{_alt(['عام', 'العام', 'سنة', 'في', 'منذ', 'خلال', 'حتى', 'مطلع', 'بداية', 'نهاية', 'أواخر', 'منتصف'])})"
+        rf"\s+{year}"
+    )
+    bg = re.compile(
+        rf"{_B}{_PRE}(?:{_alt(background)}){_E}"
+        rf"(?!\s+(?:{_alt(['من'])}\s+)?(?:{_alt(['اليوم', 'هذا', 'هذه', 'أمس', 'الشهر', 'الأسبوع', 'العام الجاري'])}|{wday}){_E})"
+    )
+    fallback = re.compile(rf"{_B}{day}\s+(?P<w>[{_L}]{{3,8}})\s+{year}")
+    return _Rules(months, weekdays, ordinals, relative, numeric, iso, day_month, month_only, ago, rel, weekday,
+                  year_re, bg, fallback)
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    """The local calendar date of an ISO (``2018-02-19T00:16:11+04:00``, ``2018-02-19``) or
+    RFC-822 (``Mon, 19 Feb 2018 00:16:11 +0400``) publication date; None if unreadable."""
+    if not value or not value.strip():
+        return None
+    v = value.strip()
+    try:
+        return dt.datetime.fromisoformat(v.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        return dt.date.fromisoformat(v[:10])
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(v).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _shift_months(d: dt.date, months: int, day: int | None = None) -> dt.date:
+    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+    m += 1
+    want = day if day is not None else d.day
+    for dd in (want, 30, 29, 28):
+        r = _safe_date(y, m, dd)
+        if r:
+            return r
+    raise AssertionError("unreachable")
+
+
+def _weekday_date(pub: dt.date, wd: int, mode: str) -> dt.date:
+    back = (pub.weekday() - wd) % 7
+    if mode == "past" and back == 0:
+        back = 7
+    if mode == "next":
+        return pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7)
+    return pub - dt.timedelta(days=back)
+
+
+def _year_of(pub: dt.date | None, month: int, day: int) -> int | None:
+    if pub is None:
+        return None
+    return pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
+
+
+@lru_cache(maxsize=512)
+def _dateparser(candidate: str, pub: dt.date | None) -> dt.date | None:
+    import dateparser  # slow import, only for the rare fallback
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
+    if pub is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(pub.year, pub.month, pub.day)
+    got = dateparser.parse(candidate, languages=["ar"], locales=["ar-SY"], settings=settings)
+    return got.date() if got else None
+
+
+def _is_background(d: dt.date | None, pub: dt.date | None) -> bool:
+    return d is not None and pub is not None and (pub - d).days > BACKGROUND_DAYS
+
+
+def _find(s: str, pub: dt.date | None) -> list[tuple[int, int, dt.date | None, int, str, bool]]:
+    r = _rules()
+    found: list[tuple[int, int, dt.date | None, int, str, bool]] = []
+    taken = bytearray(len(s) + 1)
+
+    def add(a: int, b: int, d: dt.date | None, prec: int, kind: str, bg: bool | None = None) -> bool:
+        if any(taken[a:b]):
+            return False
+        taken[a:b] = b"\x01" * (b - a)
+        found.append((a, b, d, prec, kind, _is_background(d, pub) if bg is None else bg))
+        return True
+
+    # 1. numeric dates
+    for pat in (r.iso, r.numeric):
+        for m in pat.finditer(s):
+            y = int(m.group("y"))
+            y = y + 2000 if y < 100 else y
+            d = _safe_date(y, int(m.group("mo")), int(m.group("d")))
+            if d:
+                add(m.start(), m.end(), d, 1, "explicit")
+    # 2. day + month (+ year), then month alone
+    for m in r.day_month.finditer(s):
+        mo = r.months[_key(m.group("m"))]
+        day = int(m.group("d")) if m.group("d") else r.ordinals[_key(m.group("o"))]
+        y = int(m.group("y")) if m.group("y") else _year_of(pub, mo, day)
+        d = _safe_date(y, mo, day) if y else None
+        if y is None or d is not None:
+            add(m.start(), m.end(), d, 1, "explicit")
+    for m in r.month_only.finditer(s):
+        name = _key(m.group("m"))
+        paired = re.search(r"[/(\-]", m.group(0)) is not None
+        if name == "اب" and not (m.group("y") or m.group("shahr") or m.group("part") or paired):
+            continue  # a bare "آب" is also "father"
+        mo = r.months[name]
+        day = _MONTH_PART[_key(m.group("part"))] if m.group("part") else 15
+        d: dt.date | None = None
+        kind = "month"
+        if m.group("y"):
+            d = _safe_date(int(m.group("y")), mo, day)
+        elif pub is not None:
+            if m.group("next"):
+                y = pub.year if mo >= pub.month else pub.year + 1
+                kind = "month" if mo == pub.month else "future"
+            elif m.group("past"):
+                y = pub.year if mo < pub.month else pub.year - 1
+            else:
+                y = pub.year if mo <= pub.month else pub.year - 1
+            d = _safe_date(y, mo, day)
+            if d and d > pub and kind == "month":
+                d = pub
+        add(m.start(), m.end(), d, 3, kind)
+    # 3. منذ / قبل / خلال N units
+    for m in r.ago.finditer(s):
+        unit, n = _UNITS[_key(m.group("u"))]
+        middle = m.group("n").strip()
+        vague = False
+        if middle:
+            n2 = parse_number(middle)
+            if n2 is None:
+                if _key(middle) not in (norm("نحو"), norm("حوالي"), norm("قرابة"), "ال", "الـ"):
+                    continue
+            else:
+                n = n2
+        if n is None:
+            n, vague = (3, True)
+        if norm(m.group("w")) == norm("بعد") and not m.group("on"):
+            continue  # "بعد ثلاثة أيام على الهجوم" dates the attack; a bare "بعد ثلاثة أيام" is future
+        within = norm(m.group("w")) == norm("خلال")
+        if within and not middle and not m.group("past") and n == 1:
+            continue  # "خلال يوم" / "خلال عام" without a number: not a date
+        if within:
+            prec = {"hour": 1, "day": 2, "week": 2 if n <= 1 else 3, "month": 3, "year": 3}[unit]
+        else:
+            prec = {"hour": 1, "day": 1 if n <= 7 and not vague else 2, "week": 2, "month": 3, "year": 3}[unit]
+        d = None
+        if pub is not None:
+            amount = n / 2 if within else n
+            if unit == "hour":
+                d = pub - dt.timedelta(days=int(amount // 24))
+            elif unit in ("day", "week"):
+                d = pub - dt.timedelta(days=int(amount * (7 if unit == "week" else 1)))
+            elif unit == "month":
+                d = _shift_months(pub, -int(round(amount)) if amount >= 1 else 0)
+            else:
+                d = _safe_date(pub.year - int(round(amount)), pub.month, min(pub.day, 28))
+        kind = "period" if within else "ago"
+        if unit == "year" and vague:
+            kind, d = "background", None
+        add(m.start(), m.end(), d, prec, kind, True if kind == "background" else None)
+    # 4. relative phrases (a weekday right after them wins)
+    for m in r.rel.finditer(s):
+        off, unit, prec, kind = r.relative[_key(m.group("r"))]
+        d = None
+        if m.group("wd") and unit == "day" and off in (0, -1):
+            if pub is not None:
+                d = _weekday_date(pub, r.weekdays[_key(m.group("wd"))], "")
+            add(m.start(), m.end(), d, 1, "weekday")
+            continue
+        if m.group("wd"):  # "الأسبوع الماضي الخميس": leave the weekday to step 5
+            a, b = m.start(), m.start("wd")
+            b = a + len(m.group(0)[: b - a].rstrip(" (،,-"))
+        else:
+            a, b = m.start(), m.end()
+        if pub is not None:
+            if unit == "day":
+                d = pub + dt.timedelta(days=off)
+            elif unit == "week":
+                d = pub + dt.timedelta(days=7 * off)
+            elif unit == "week_start":  # the Saturday that opens the (Arab) week
+                d = pub - dt.timedelta(days=(pub.weekday() - 5) % 7) + dt.timedelta(days=7 * off)
+            elif unit == "month":
+                d = _shift_months(pub, off, 15)
+                if d > pub and off == 0:
+                    d = pub
+            else:
+                d = None
+        if unit == "year":
+            add(a, b, None, prec, kind, pub is not None and off < 0)
+        else:
+            add(a, b, d, prec, kind)
+    # 5. weekdays
+    for m in r.weekday.finditer(s):
+        since = _key(m.group("since") or "") == norm("منذ")
+        mode = "past" if m.group("past") else "next" if m.group("next") else ""
+        d = _weekday_date(pub, r.weekdays[_key(m.group("wd"))], mode) if pub else None
+        kind = "since" if since else "future" if mode == "next" else "weekday"
+        add(m.start(), m.end(), d, 2 if since else 1, kind)
+    # 6. years after a cue
+    for m in r.year.finditer(s):
+        y = int(m.group("y"))
+        add(m.start(), m.end(), None, 3, "year", pub is not None and y < pub.year)
+    # 7. background markers
+    for m in r.background.finditer(s):
+        add(m.start(), m.end(), None, 0, "background", True)
+    # fallback: "day <word> year" with a month word the table does not know
+    for m in r.fallback.finditer(s):
+        if not any(taken[m.start():m.end()]) and _key(m.group("w")) not in r.months:
+            d = _dateparser(m.group(0), pub)
+            if d:
+                add(m.start(), m.end(), d, 1, "explicit")
+    found.sort()
+    return found
+
+
+def find_dates(
+    text: str, start: int = 0, end: int | None = None, published: dt.date | None = None
+) -> list[DateMention]:
+    """Date expressions in ``text[start:end]`` in text order, resolved against ``published``."""
+    tr = text_range(text, start, end)
+    out = []
+    for a, b, d, prec, kind, bg in _find(tr.norm, published):
+        s, e = tr.span(a, b)
+        out.append(DateMention(s, e, d, prec, kind, bg))
+    return out

@@ -1,0 +1,75 @@
+"""Split Arabic text into sentences: ``split_sentences(text, start, end)`` returns trimmed
+``(start, end)`` offsets into the original text.
+
+A sentence ends at a newline, or after ``. ! ? ؟ ؛`` followed by whitespace (closing quotes and
+brackets stay with the sentence). A dot does not end a sentence when it is part of a number
+(``2.5``, ``1.200``), a run of dots (``دير الزور.. هجمات``, ``...``), an abbreviation made of one
+letter (``د.``, ``م.``, ``U.S.``), or a domain (``alarabiya.net``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasd.nlp._text import ARABIC_LETTERS
+
+# A terminator run plus closing quotes/brackets; the sentence ends after it.
+_END = re.compile(r"[.!?؟؛]+[\"'”’»)\]]*")
+_LINE = re.compile(r"\n")
+_WORD_BEFORE = re.compile(rf"([{ARABIC_LETTERS}A-Za-z]+)$")
+_ARABIC = re.compile(rf"[{ARABIC_LETTERS}]")
+_SPACE = frozenset(" \t\r\n\u00a0\u200f\u200e\u2009\u202f")
+
+
+def _ends_sentence(text: str, m: re.Match[str], limit: int) -> bool:
+    run = m.group()
+    stop = m.end()
+    nxt = text[stop] if stop < limit else ""
+    dots = run.rstrip("\"'”’»)]")
+    if dots.count(".") >= 2 and set(dots) == {"."}:
+        return nxt in ("", "\n")  # ellipsis / "..": a pause, unless it closes the paragraph
+    if not nxt or nxt in _SPACE:
+        if dots == ".":
+            w = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            if w and len(w.group(1)) == 1:  # د. / م. / U.S.
+                return False
+        return True
+    if dots == "." and _ARABIC.match(nxt):
+        # "الشرقية.وأضاف": a missing space after a full stop between two Arabic words
+        prev = text[m.start() - 1] if m.start() else ""
+        return bool(_ARABIC.match(prev)) and bool(_WORD_BEFORE.search(text, max(0, m.start() - 3), m.start()))
+    if dots != "." and not dots.startswith("."):
+        return not nxt.isdigit() and not nxt.isascii()
+    return False
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
+    while s < e and (text[s].isspace() or text[s] in "\u200f\u200e\ufeff"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in "\u200f\u200e\ufeff"):
+        e -= 1
+    return (s, e) if s < e else None
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` as ``(start, end)`` offsets into ``text``, whitespace-trimmed."""
+    if end is None:
+        end = len(text)
+    if not (0 <= start <= end <= len(text)):
+        raise ValueError(f"range ({start}, {end}) outside text of length {len(text)}")
+    cuts: list[int] = []
+    for m in _END.finditer(text, start, end):
+        if _ends_sentence(text, m, end):
+            cuts.append(m.end())
+    cuts.extend(m.end() for m in _LINE.finditer(text, start, end))
+    cuts.sort()
+    out: list[tuple[int, int]] = []
+    prev = start
+    for c in cuts + [end]:
+        if c <= prev:
+            continue
+        span = _trim(text, prev, c)
+        if span:
+            out.append(span)
+        prev = c
+    return out

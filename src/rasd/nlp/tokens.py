@@ -1,0 +1,113 @@
+"""Word tokens with conservative clitic stripping: ``tokenize(text, start, end)`` returns
+``Token``s whose offsets point into the original text and whose ``stem`` is the normalised
+word without proclitics (و ف ب ل ك ال, س before an imperfect verb) and common enclitics
+(ه ها هم هما كم نا هن), so lexicons can match "وبالميادين" → "ميادين".
+
+Stripping is conservative: a stem keeps at least 3 letters after a one-letter proclitic and
+2 after the article; words listed in ``data/tokens_keep.tsv`` (وزير, بلدة, لبنان …, whose
+first or last letters belong to the word) are never stripped. Lexicon matchers should try
+``norm`` first and ``stem`` second.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasd.nlp._text import ARABIC_LETTERS, load_tsv, text_range
+
+_WORD = re.compile(rf"[{ARABIC_LETTERS}]+|[0-9]+(?:[.,٫٬][0-9]+)*|[a-z]+")
+
+_ARTICLE = re.compile(r"^(?P<c>[وف]?)(?P<p>[بكل]?)(?P<a>ال)(?P<s>..+)$")
+_LIL = re.compile(r"^(?P<c>[وف]?)(?P<a>لل)(?P<s>..+)$")  # ل + ال with the alef dropped
+_CONJ_PREP = re.compile(r"^(?P<c>[وف]?)(?P<p>[بكل]?)(?P<s>...+)$")
+_FUTURE = re.compile(r"^(?P<c>[وف]?)(?P<f>س)(?P<s>[يتن]...+)$")
+_ENCLITICS = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word: original ``[start, end)``, its original ``text``, normalised ``norm``, the
+    clitic-free ``stem``, the stripped ``prefixes`` (in order, e.g. ``("و", "ب", "ال")``) and
+    the stripped ``suffix`` (enclitic pronoun, or "")."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    stem: str
+    prefixes: tuple[str, ...]
+    suffix: str = ""
+
+
+@lru_cache(maxsize=1)
+def _keep() -> frozenset[str]:
+    return frozenset(f[0] for _, f in load_tsv("tokens_keep.tsv", 1))
+
+
+def _strip_suffix(word: str, keep: frozenset[str]) -> tuple[str, str]:
+    for suf in _ENCLITICS:
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            base = word[: -len(suf)]
+            if base in keep or word in keep:
+                return word, ""
+            if suf == "ه" and base.endswith(("ا", "و", "ي")):  # مياه, وجوه, ... too ambiguous
+                return word, ""
+            if base.endswith("ت") and not base.endswith("ات") and len(base) >= 4:
+                base = base[:-1] + "ه"  # مدينتها → مدينه (the teh marbuta came back as teh)
+            return base, suf
+    return word, ""
+
+
+@lru_cache(maxsize=65536)
+def analyse(word: str, original_ends_with_ta_marbuta: bool = False) -> tuple[str, tuple[str, ...], str]:
+    """``(stem, prefixes, suffix)`` of one normalised word (cached)."""
+    if not word or not ("\u0621" <= word[0] <= "\u06d3"):
+        return word, (), ""
+    keep = _keep()
+    if word in keep:
+        return word, (), ""
+    prefixes: list[str] = []
+    stem = word
+    m = _ARTICLE.match(word) or _LIL.match(word)
+    if m:
+        d = m.groupdict()
+        prefixes = [x for x in (d.get("c"), d.get("p"), d.get("a")) if x]
+        stem = d["s"]
+        return stem, tuple(prefixes), ""  # the article excludes an enclitic
+    m = _FUTURE.match(word)
+    if m and m.group("s") not in keep and word[len(m.group("c")):] not in keep:
+        prefixes = [x for x in (m.group("c"), m.group("f")) if x]
+        stem = m.group("s")
+    else:
+        m = _CONJ_PREP.match(word)
+        if m and (m.group("c") or m.group("p")):
+            rest = m.group("s")
+            inner = word[len(m.group("c")):]  # without the conjunction only
+            if m.group("c") and m.group("p") and inner in keep:  # وبلدة → بلدة
+                prefixes, stem = [m.group("c")], inner
+            elif m.group("c") and inner not in keep and len(inner) >= 3 and (
+                not m.group("p") or rest not in keep
+            ):
+                prefixes = [x for x in (m.group("c"), m.group("p")) if x]
+                stem = rest if m.group("p") else inner
+            elif not m.group("c") and word not in keep:
+                prefixes, stem = [m.group("p")], rest
+    if original_ends_with_ta_marbuta or stem in keep:
+        return stem, tuple(prefixes), ""
+    stem2, suffix = _strip_suffix(stem, keep)
+    return stem2, tuple(prefixes), suffix
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word tokens of ``text[start:end]`` (Arabic words, digit groups, Latin words)."""
+    tr = text_range(text, start, end)
+    out: list[Token] = []
+    for m in _WORD.finditer(tr.norm):
+        s, e = tr.span(m.start(), m.end())
+        word = m.group()
+        orig = text[s:e]
+        stem, prefixes, suffix = analyse(word, orig.endswith("ة"))
+        out.append(Token(s, e, orig, word, stem, prefixes, suffix))
+    return out

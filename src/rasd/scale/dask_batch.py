@@ -1,0 +1,195 @@
+"""Run ``rasd.pipeline.process`` over a large corpus on a Dask cluster, with one SQLite writer.
+
+1. The client reads inputs lazily with ``rasd.ingest.iter_sources`` and cuts them into chunks
+   of ``batch_size`` sources.
+2. Chunks go to the workers (a local ``LocalCluster`` of processes by default, or any running
+   cluster by ``scheduler`` address); at most ``max_in_flight`` chunks are submitted or waiting
+   to be written at any time, so memory stays bounded whatever the corpus size.
+3. Workers return plain ``Processed`` / ``Failure`` records (pickled); they never touch the DB.
+4. The client writes results in input order, each document in its own transaction, so the
+   database equals a single-process run's. A worker that dies mid-task is replaced and its
+   chunk re-run by Dask; the content-hash unique key makes any repeat a no-op.
+
+Example::
+
+    run_batch_dask(["ant.jsonl"], "rasd.db", n_workers=2)
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+from rasd.errors import InputError
+from rasd.ingest.batch import BatchResult
+from rasd.ingest.progress import Display, make_display
+from rasd.ingest.sources import iter_sources
+from rasd.model import Source, content_hash
+from rasd.scale.outcome import Failure, Outcome, process_chunk
+from rasd.scale.writer import DUPLICATE, count, open_store, write_outcome
+from rasd.store import Store
+
+log = logging.getLogger(__name__)
+
+ChunkTask = Callable[[list[Source], bool], list[Outcome]]
+SKIPPED = "skipped"  # layout marker: raw input already stored, never sent to a worker
+
+
+@dataclass(slots=True)
+class DaskBatchResult(BatchResult):
+    """``BatchResult`` plus the scheduler address used and the number of chunks submitted."""
+
+    scheduler: str = ""
+    chunks: int = 0
+
+
+@dataclass(slots=True)
+class _Chunk:
+    """One chunk in input order: per input, its raw-content hash (sent to a worker), an ingest
+    ``Failure`` or ``SKIPPED``; ``sources`` are the inputs sent, in order."""
+
+    seq: int
+    layout: list[str | Failure]
+    sources: list[Source]
+
+
+def _chunks(paths: list[str], size: int, store: Store) -> Iterator[_Chunk]:
+    items = iter_sources(paths)
+    seq = 0
+    while batch := list(islice(items, size)):
+        layout: list[str | Failure] = []
+        sources: list[Source] = []
+        for item in batch:
+            if isinstance(item, InputError):
+                layout.append(Failure.from_error(item, item.origin))
+                continue
+            raw = content_hash(item.content)
+            if store.has_hash(raw):
+                layout.append(SKIPPED)
+            else:
+                layout.append(raw)
+                sources.append(item)
+        yield _Chunk(seq, layout, sources)
+        seq += 1
+
+
+def _client(stack: ExitStack, scheduler: str | None, n_workers: int):
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        return stack.enter_context(Client(scheduler))
+    cluster = stack.enter_context(
+        LocalCluster(
+            n_workers=n_workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
+    )
+    return stack.enter_context(Client(cluster))
+
+
+def run_batch_dask(
+    paths: Iterable[str | Path],
+    db_path: str | Path,
+    *,
+    scheduler: str | None = None,
+    n_workers: int = 2,
+    batch_size: int = 200,
+    max_in_flight: int | None = None,
+    extract: bool = True,
+    progress: bool = False,
+    display: Display | None = None,
+    task: ChunkTask = process_chunk,
+) -> DaskBatchResult:
+    """Process every input under ``paths`` on Dask and store it in ``db_path`` (steps above).
+
+    ``scheduler``: address of a running cluster (else a ``LocalCluster`` of ``n_workers``
+    processes). ``batch_size``: inputs per task. ``max_in_flight``: chunks submitted or waiting
+    to be written (default twice the worker threads). ``progress``/``display`` as in
+    ``run_batch``. ``task`` is the per-chunk function the workers run (default
+    ``process_chunk``; it must return one outcome per source, in order).
+    """
+    from dask.distributed import as_completed
+
+    if batch_size < 1:
+        raise ValueError("batch_size must be >= 1")
+    paths = [str(p) for p in paths]
+    started = time.perf_counter()
+    result = DaskBatchResult()
+    shown = display or make_display(paths, progress)
+    with ExitStack() as stack:
+        stack.callback(shown.close)
+        client = _client(stack, scheduler, n_workers)
+        result.scheduler = client.scheduler.address
+        limit = max_in_flight or max(2, 2 * (sum(client.nthreads().values()) or n_workers))
+        store = stack.enter_context(open_store(db_path))
+        chunks = _chunks(paths, batch_size, store)
+        pending: dict[object, _Chunk] = {}  # future -> chunk
+        ready: dict[int, tuple[_Chunk, list[Outcome]]] = {}  # seq -> results waiting for earlier chunks
+        next_seq = 0
+        exhausted = False
+        ac = as_completed()
+
+        def fill() -> None:
+            nonlocal exhausted
+            while not exhausted and len(pending) + len(ready) < limit:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    exhausted = True
+                    return
+                result.chunks += 1
+                if not chunk.sources:  # nothing for a worker
+                    ready[chunk.seq] = (chunk, [])
+                    continue
+                key = f"rasd-chunk-{chunk.seq}-{time.monotonic_ns()}"
+                fut = client.submit(task, chunk.sources, extract, pure=False, key=key)
+                pending[fut] = chunk
+                ac.add(fut)
+
+        def write(chunk: _Chunk, outcomes: list[Outcome]) -> None:
+            done = iter(outcomes)
+            for entry in chunk.layout:
+                if entry == SKIPPED:
+                    count(result, DUPLICATE)
+                elif isinstance(entry, Failure):
+                    count(result, write_outcome(store, entry), entry)
+                    shown.note(str(entry.error))
+                else:
+                    outcome = next(done)
+                    count(result, write_outcome(store, outcome, source_hash=entry), outcome)
+                    if isinstance(outcome, Failure):
+                        shown.note(str(outcome.error))
+                shown.advance(result.failed)
+
+        def flush() -> None:
+            nonlocal next_seq
+            while next_seq in ready:
+                write(*ready.pop(next_seq))
+                next_seq += 1
+
+        try:
+            while True:
+                fill()
+                flush()
+                if not pending:  # then nothing is waiting in ``ready`` either
+                    if exhausted:
+                        break
+                    continue
+                fut = next(ac)
+                chunk = pending.pop(fut)
+                outcomes = fut.result()
+                fut.release()
+                if len(outcomes) != len(chunk.sources):
+                    raise RuntimeError(f"chunk {chunk.seq}: {len(outcomes)} outcomes for {len(chunk.sources)} inputs")
+                ready[chunk.seq] = (chunk, outcomes)
+        except KeyboardInterrupt:
+            result.interrupted = True
+    result.seconds = time.perf_counter() - started
+    return result

@@ -1,0 +1,62 @@
+"""The single SQLite writer: one outcome, one transaction.
+
+Workers (Dask, multiprocessing, the watcher's fetch loop) only compute; every write goes
+through ``write_outcome`` in the one process that owns the ``Store``. Each document commits in
+its own ``store.atomic()`` scope, and the content-hash unique key makes a retried or repeated
+document a no-op, so a crash at any point loses at most the document being written and never
+stores one twice. Counts go into ``rasd.ingest.batch.BatchResult`` like a single-process batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from rasd.ingest.batch import BatchResult
+from rasd.scale.outcome import Failure, Outcome
+from rasd.store import Store
+
+ADDED, DUPLICATE, FAILED = "added", "duplicate", "failed"
+
+
+@contextmanager
+def open_store(db_path: str | Path) -> Iterator[Store]:
+    """``Store(db_path)``, closed afterwards."""
+    store = Store(db_path)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def write_outcome(store: Store, outcome: Outcome, *, source_hash: str | None = None,
+                  also: Callable[[], object] | None = None) -> str:
+    """Commit one outcome in its own transaction and say what happened (added/duplicate/failed).
+
+    ``source_hash`` is the raw input's content hash (lets later runs skip it before processing);
+    ``also`` runs inside the same transaction (the watcher marks its item done there, so the
+    document and the "seen" mark commit together or not at all).
+    """
+    with store.atomic():
+        if isinstance(outcome, Failure):
+            err = outcome.error
+            store.record_error(err.origin, err.code, err.reason)
+            status = FAILED
+        else:
+            status = ADDED if store.add_processed(outcome, source_hash=source_hash) else DUPLICATE
+        if also is not None:
+            also()
+    return status
+
+
+def count(result: BatchResult, status: str, outcome: Outcome | None = None) -> None:
+    """Add one written outcome to ``result`` (failures keep their ``InputError``)."""
+    if status == ADDED:
+        result.added += 1
+    elif status == DUPLICATE:
+        result.skipped += 1
+    else:
+        result.failed += 1
+        if isinstance(outcome, Failure):
+            result.errors.append(outcome.error)

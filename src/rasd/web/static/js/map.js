@@ -1,0 +1,133 @@
+// The Leaflet map: admin boundaries as the only base layer (no tiles, no internet), events as
+// markers coloured by type and sized by fatalities, clustered when dense.
+import { t, tv, fmt } from "./i18n.js";
+import { TYPES, typeClass, sizeBucket, BUCKET_PX } from "./types.js";
+
+const DEFAULT_VIEW = { center: [34.6, 40.8], zoom: 6 };
+
+export function createMap(el, { onSelect }) {
+  const map = L.map(el, { zoomSnap: 0.25, worldCopyJump: false, attributionControl: true });
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution("Leaflet · OCHA COD-AB");
+  map.setView(DEFAULT_VIEW.center, DEFAULT_VIEW.zoom);
+  map.createPane("boundaries").style.zIndex = 250;
+
+  let boundaryLayer = null;
+  const markers = new Map();
+  let selectedId = null;
+  let fitted = false;
+
+  const cluster = L.markerClusterGroup({
+    maxClusterRadius: 36,
+    showCoverageOnHover: false,
+    spiderfyOnMaxZoom: true,
+    disableClusteringAtZoom: 11,
+    iconCreateFunction(c) {
+      const n = c.getChildCount();
+      const size = n < 10 ? 30 : n < 100 ? 38 : 46;
+      return L.divIcon({ html: `<span>${n}</span>`, className: "ev-cluster", iconSize: [size, size] });
+    },
+  });
+  map.addLayer(cluster);
+
+  const legend = L.control({ position: "bottomleft" });
+  legend.onAdd = () => {
+    const div = L.DomUtil.create("div", "legend");
+    L.DomEvent.disableClickPropagation(div);
+    return div;
+  };
+  legend.addTo(map);
+
+  function drawLegend() {
+    const div = legend.getContainer();
+    div.replaceChildren();
+    const h = document.createElement("div");
+    h.className = "legend-title";
+    h.textContent = t("legend");
+    div.append(h);
+    for (const type of TYPES) {
+      const row = document.createElement("div");
+      const dot = document.createElement("span");
+      dot.className = `legend-dot ${typeClass(type)}`;
+      row.append(dot, document.createTextNode(tv("type", type)));
+      div.append(row);
+    }
+  }
+
+  function setBoundaries(fc) {
+    if (boundaryLayer) boundaryLayer.remove();
+    if (!fc || !fc.features || fc.features.length === 0) return;  // not built yet: draw nothing
+    boundaryLayer = L.geoJSON(fc, {
+      pane: "boundaries",
+      interactive: false,
+      style: (f) => (f.properties && f.properties.level === 2)
+        ? { color: "#b9b4a6", weight: 0.6, fill: false }
+        : { color: "#8c8574", weight: 1.4, fillColor: "#f6f3ea", fillOpacity: 1 },
+    });
+    // admin1 fills first, admin2 lines above them
+    boundaryLayer.addTo(map);
+    boundaryLayer.eachLayer((l) => { if (l.feature.properties.level === 2) l.bringToFront(); });
+    if (!fitted && markers.size === 0) map.fitBounds(boundaryLayer.getBounds(), { padding: [10, 10] });
+  }
+
+  function iconFor(p, selected) {
+    const b = sizeBucket(p.fatalities);
+    const px = BUCKET_PX[b];
+    return L.divIcon({
+      className: `ev ${typeClass(p.event_type)} s${b}${selected ? " selected" : ""}`,
+      iconSize: [px, px],
+      html: "",
+    });
+  }
+
+  function setEvents(fc) {
+    cluster.clearLayers();
+    markers.clear();
+    const layers = [];
+    for (const f of fc.features) {
+      const [lon, lat] = f.geometry.coordinates;
+      const p = f.properties;
+      const m = L.marker([lat, lon], { icon: iconFor(p, p.id === selectedId), keyboard: true,
+                                       title: `${p.event_date || ""} ${tv("type", p.event_type)}` });
+      m.feature = f;
+      m.bindTooltip(() => tooltip(p), { direction: "top", offset: [0, -6] });
+      m.on("click", () => onSelect(p.id));
+      markers.set(p.id, m);
+      layers.push(m);
+    }
+    cluster.addLayers(layers);
+    if (!fitted && layers.length) {
+      map.fitBounds(cluster.getBounds(), { padding: [30, 30], maxZoom: 8 });
+      fitted = true;
+    }
+  }
+
+  function tooltip(p) {
+    const div = document.createElement("div");
+    div.className = "ev-tip";
+    const a = document.createElement("strong");
+    a.textContent = `${tv("type", p.event_type)} · ${p.sub_event_type}`;
+    const b = document.createElement("div");
+    b.textContent = [p.event_date, p.location || p.admin1, p.fatalities ? `${fmt(p.fatalities)} ✝` : ""]
+      .filter(Boolean).join(" · ");
+    div.append(a, b);
+    return div;
+  }
+
+  function select(id, { pan = false } = {}) {
+    const old = markers.get(selectedId);
+    if (old) old.setIcon(iconFor(old.feature.properties, false));
+    selectedId = id;
+    const m = markers.get(id);
+    if (!m) return false;
+    m.setIcon(iconFor(m.feature.properties, true));
+    if (pan) cluster.zoomToShowLayer(m, () => map.panTo(m.getLatLng()));
+    return true;
+  }
+
+  return {
+    map, setBoundaries, setEvents, select, drawLegend,
+    invalidate: () => map.invalidateSize(),
+    count: () => markers.size,
+  };
+}

@@ -1,0 +1,134 @@
+// The timeline: events per day (or per ISO week over long spans) as SVG bars; dragging across it
+// (a brush) picks a date range, which the page applies as date_from/date_to to the map and list.
+import { t, fmt, currentLang } from "./i18n.js";
+
+const NS = "http://www.w3.org/2000/svg";
+const DAY = 86400000;
+const PAD = { l: 34, r: 10, t: 10, b: 22 };
+
+const toMs = (iso) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+const toIso = (ms) => new Date(ms).toISOString().slice(0, 10);
+
+function el(name, attrs, parent) {
+  const e = document.createElementNS(NS, name);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  if (parent) parent.append(e);
+  return e;
+}
+
+export function createTimeline(container, { onBrush }) {
+  let stats = null;
+  let range = { from: null, to: null };
+  const H = 112;
+
+  function bins() {
+    const days = (stats?.by_day || []).filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d.date));
+    if (!days.length) return { bins: [], width: DAY };
+    const span = (toMs(days[days.length - 1].date) - toMs(days[0].date)) / DAY + 1;
+    if (span > 150) {
+      return { bins: stats.by_week.map((w) => ({ start: toMs(w.start), n: w.events, f: w.fatalities })),
+               width: 7 * DAY, unit: "per_week" };
+    }
+    return { bins: days.map((d) => ({ start: toMs(d.date), n: d.events, f: d.fatalities })),
+             width: DAY, unit: "per_day" };
+  }
+
+  function render() {
+    container.replaceChildren();
+    const W = Math.max(320, container.clientWidth || 600);
+    const { bins: data, width, unit } = bins();
+    const svg = el("svg", { width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: "img",
+                            "aria-label": t("timeline") }, container);
+    if (!data.length) {
+      const tx = el("text", { x: W / 2, y: H / 2, "text-anchor": "middle", class: "tl-empty" }, svg);
+      tx.textContent = t("no_events");
+      return;
+    }
+    const x0 = data[0].start;
+    const x1 = data[data.length - 1].start + width;
+    const maxN = Math.max(...data.map((d) => d.n));
+    const sx = (ms) => PAD.l + ((ms - x0) / (x1 - x0)) * (W - PAD.l - PAD.r);
+    const sy = (n) => H - PAD.b - (n / maxN) * (H - PAD.t - PAD.b);
+    const inRange = (b) => (!range.from || b.start + width - DAY >= toMs(range.from))
+                        && (!range.to || b.start <= toMs(range.to));
+
+    // y axis: zero line and the maximum
+    el("line", { x1: PAD.l, x2: W - PAD.r, y1: H - PAD.b, y2: H - PAD.b, class: "tl-axis" }, svg);
+    const top = el("text", { x: PAD.l - 4, y: PAD.t + 8, "text-anchor": "end", class: "tl-label" }, svg);
+    top.textContent = fmt(maxN);
+    const unitLabel = el("text", { x: PAD.l - 4, y: PAD.t + 20, "text-anchor": "end", class: "tl-unit" }, svg);
+    unitLabel.textContent = t(unit);
+
+    // bars
+    const bw = Math.max(1, sx(x0 + width) - sx(x0) - (width === DAY && data.length > 120 ? 0 : 1));
+    const g = el("g", {}, svg);
+    for (const b of data) {
+      const r = el("rect", { x: sx(b.start), y: sy(b.n), width: bw, height: H - PAD.b - sy(b.n),
+                             class: `tl-bar${(range.from || range.to) && !inRange(b) ? " out" : ""}` }, g);
+      const tip = el("title", {}, r);
+      tip.textContent = `${toIso(b.start)}${width > DAY ? " +7" : ""}: ${t("events_count", { n: fmt(b.n) })}`;
+    }
+
+    // month ticks
+    const fmtMonth = new Intl.DateTimeFormat(currentLang() === "ar" ? "ar-u-nu-latn" : "en",
+                                             { month: "short", year: "2-digit", timeZone: "UTC" });
+    const d = new Date(x0);
+    let m = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + (d.getUTCDate() > 1 ? 1 : 0), 1);
+    const months = [];
+    while (m <= x1) { months.push(m); const n = new Date(m); m = Date.UTC(n.getUTCFullYear(), n.getUTCMonth() + 1, 1); }
+    const every = Math.max(1, Math.ceil(months.length / Math.max(1, (W - PAD.l) / 70)));
+    months.forEach((ms, i) => {
+      el("line", { x1: sx(ms), x2: sx(ms), y1: H - PAD.b, y2: H - PAD.b + 4, class: "tl-axis" }, svg);
+      if (i % every === 0) {
+        const lab = el("text", { x: sx(ms) + 2, y: H - 6, class: "tl-label" }, svg);
+        lab.textContent = fmtMonth.format(new Date(ms));
+      }
+    });
+
+    // current range
+    if (range.from || range.to) {
+      const a = range.from ? Math.max(sx(toMs(range.from)), PAD.l) : PAD.l;
+      const b = range.to ? Math.min(sx(toMs(range.to) + DAY), W - PAD.r) : W - PAD.r;
+      el("rect", { x: a, y: PAD.t - 4, width: Math.max(2, b - a), height: H - PAD.t - PAD.b + 4,
+                   class: "tl-range" }, svg);
+    }
+
+    // brush
+    const overlay = el("rect", { x: PAD.l, y: 0, width: W - PAD.l - PAD.r, height: H, class: "tl-overlay" }, svg);
+    const brush = el("rect", { x: 0, y: PAD.t - 4, width: 0, height: H - PAD.t - PAD.b + 4, class: "tl-brush" }, svg);
+    let startX = null;
+    const localX = (ev) => {
+      const box = svg.getBoundingClientRect();
+      return Math.min(W - PAD.r, Math.max(PAD.l, ((ev.clientX - box.left) / box.width) * W));
+    };
+    const toDate = (px) => x0 + ((px - PAD.l) / (W - PAD.l - PAD.r)) * (x1 - x0);
+    const snap = (ms) => data.reduce((best, b) => (b.start <= ms ? b : best), data[0]);
+    overlay.addEventListener("pointerdown", (ev) => {
+      startX = localX(ev);
+      overlay.setPointerCapture(ev.pointerId);
+      brush.setAttribute("x", startX);
+      brush.setAttribute("width", 0);
+    });
+    overlay.addEventListener("pointermove", (ev) => {
+      if (startX === null) return;
+      const x = localX(ev);
+      brush.setAttribute("x", Math.min(x, startX));
+      brush.setAttribute("width", Math.abs(x - startX));
+    });
+    overlay.addEventListener("pointerup", (ev) => {
+      if (startX === null) return;
+      const x = localX(ev);
+      const a = snap(toDate(Math.min(x, startX)));
+      const b = snap(toDate(Math.max(x, startX)));
+      startX = null;
+      onBrush(toIso(a.start), toIso(b.start + width - DAY));
+    });
+  }
+
+  new ResizeObserver(() => { if (stats) render(); }).observe(container);
+
+  return {
+    update(nextStats, nextRange) { stats = nextStats; range = nextRange; render(); },
+    render,
+  };
+}
