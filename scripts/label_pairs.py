@@ -7,6 +7,8 @@ Steps (run from the repo root; needs ../shared, used only here, never at run tim
    slice of same-place/different-day and same-day/different-town look-alikes as hard negatives.
 2. ``show A B``: print both articles with numbered sentences, to read and code them by hand.
 3. ``build``: read the hand coding in ``eval/pairs_coding.tsv`` and write ``eval/pairs.jsonl``.
+4. ``extracted``: run the extractor on the paired articles, map each coded event to the extracted
+   event whose evidence overlaps it, and score ``same_event`` and ``merge_into`` on those events.
 
 Coding file (tab-separated, ``#`` comments). ``E`` lines code one event of one article::
 
@@ -150,6 +152,18 @@ def _coords(gaz: dict, admin1: str | None, admin3: str | None, location: str | N
     return None, None
 
 
+_WEEKDAY = re.compile(r"((?:ليل[ةه]?|فجر|مساء|صباح)\s+)?(?:ال)?(?:أحد|احد|إثنين|اثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)")
+
+
+def _date_span(text: str, sentence: str) -> list[dict]:
+    """A ``date`` span over the weekday the evidence sentence states (what the extractor marks)."""
+    m = _WEEKDAY.search(sentence)
+    if not m:
+        return []
+    start = text.index(sentence) + m.start()
+    return [{"start": start, "end": start + len(m.group(0)), "label": "date", "text": m.group(0)}]
+
+
 def _none(v: str) -> str | None:
     v = v.strip()
     return None if v in ("", "-", "null") else v
@@ -178,9 +192,10 @@ def cmd_build(args: argparse.Namespace) -> None:
                     "doc_id": doc_id, "source": recs[doc_id]["source"], "published": recs[doc_id]["published"][:10],
                     "event_type": etype, "sub_event_type": sub, "actor1": act1, "actor2": act2,
                     "country": country, "admin1": a1, "admin2": a2, "admin3": a3, "location": _none(loc),
-                    "latitude": lat, "longitude": lon, "geo_precision": 1 if a3 else (2 if a2 else 3),
+                    "latitude": lat, "longitude": lon,
+                    "geo_precision": 1 if a3 or (len(cols) > 12 and cols[12]) else (2 if a2 else 3),
                     "event_date": _none(day), "time_precision": int(tp), "fatalities": int(fat),
-                    "evidence": evidence,
+                    "evidence": evidence, "evidence_spans": _date_span(recs[doc_id]["text"], evidence),
                 }
             elif cols[0] == "P":
                 label, ka, kb, reason = cols[1:5]
@@ -198,6 +213,76 @@ def cmd_build(args: argparse.Namespace) -> None:
     print(f"{len(events)} coded events, {len(pairs)} pairs ({same} same, {len(pairs) - same} different) → {OUT}")
 
 
+def _overlaps(coded: dict, ev) -> bool:
+    """Does an extracted event state the coded one (same type, evidence sentences overlapping)?"""
+    if ev.event_type != coded["event_type"]:
+        return False
+    a, b = " ".join(coded["evidence"].split()), " ".join((ev.evidence or "").split())
+    return bool(a and b) and (a in b or b in a or a[:60] in b or b[:60] in a)
+
+
+def cmd_extracted(args: argparse.Namespace) -> None:
+    import sqlite3
+
+    from rasd.clean.segments import segment
+    from rasd.extract import extract_events
+    from rasd.model import Document
+    from rasd.resolve import merge_into, same_event, score_pair
+
+    pairs = [json.loads(line) for line in OUT.read_text(encoding="utf-8").splitlines() if line.strip()]
+    coded = {k: side for p in pairs for k, side in zip(p["keys"], (p["a"], p["b"]), strict=True)}
+    recs = load_ant(conflict_only=False)
+    extracted = {}
+    for doc_id in sorted({c["doc_id"] for c in coded.values()}):
+        r = recs[doc_id]
+        doc = Document(id=doc_id, text=r["text"], source=r["source"], published=r["published"][:10])
+        extracted[doc_id] = extract_events(doc, segment(doc))
+    mapped = {}
+    for key, c in coded.items():
+        hits = [ev for ev in extracted[c["doc_id"]] if _overlaps(c, ev)]
+        hits.sort(key=lambda ev: (ev.event_date != c["event_date"], ev.sub_event_type != c["sub_event_type"]))
+        if hits:
+            mapped[key] = hits[0]
+    print(f"coded events found by the extractor: {len(mapped)}/{len(coded)}")
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.executescript((REPO / "src" / "rasd" / "store" / "schema.sql").read_text(encoding="utf-8"))
+    conn.execute("BEGIN")
+    stored = {}
+    for key, ev in sorted(mapped.items()):
+        conn.execute("INSERT OR IGNORE INTO documents (id, hash, text) VALUES (?, ?, ?)", (ev.doc_id, ev.doc_id, ""))
+        ev.id = f"{key}-{ev.doc_id}"
+        stored[key] = ev.id
+    ids = {key: merge_into(conn, mapped[key]) for key in sorted(mapped)}
+    final = {}
+    for key in ids:  # follow each report to the stored event that now holds its evidence
+        row = conn.execute("SELECT e.id FROM events e JOIN event_documents d ON d.event_id = e.id"
+                           " WHERE d.doc_id = ? AND instr(e.evidence, ?) > 0",
+                           (mapped[key].doc_id, mapped[key].evidence.strip())).fetchone()
+        final[key] = row[0] if row else None
+    conn.execute("COMMIT")
+    for name, decide in (("same_event on extracted events", lambda a, b: same_event(mapped[a], mapped[b])),
+                         ("merge_into (same stored event)", lambda a, b: final.get(a) == final.get(b))):
+        tp = fp = fn = tn = 0
+        for p in pairs:
+            a, b = p["keys"]
+            if a not in mapped or b not in mapped:
+                continue
+            guess, gold = decide(a, b), p["label"] == "same"
+            tp += guess and gold
+            fp += guess and not gold
+            fn += gold and not guess
+            tn += not guess and not gold
+            if guess != gold and args.verbose:
+                ea, eb = mapped[a], mapped[b]
+                print(f"  {p['label']} {a}-{b}: {ea.sub_event_type}/{eb.sub_event_type} {ea.event_date}/{eb.event_date}"
+                      f" {ea.admin1},{ea.admin3},{ea.location}/{eb.admin1},{eb.admin3},{eb.location}"
+                      f" score {score_pair(ea, eb):.2f}")
+        n = tp + fp + fn + tn
+        prec = tp / (tp + fp) if tp + fp else 1.0
+        rec = tp / (tp + fn) if tp + fn else 1.0
+        print(f"{name}: {n} pairs, tp {tp} fp {fp} fn {fn} tn {tn}, precision {prec:.3f} recall {rec:.3f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -209,8 +294,10 @@ def main() -> None:
     s.add_argument("ids", nargs="+")
     s.add_argument("--max", type=int, default=12)
     sub.add_parser("build")
+    x = sub.add_parser("extracted")
+    x.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
-    {"candidates": cmd_candidates, "show": cmd_show, "build": cmd_build}[args.cmd](args)
+    {"candidates": cmd_candidates, "show": cmd_show, "build": cmd_build, "extracted": cmd_extracted}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ def test_bench_rows_for_one_and_two_workers(ant_path):
     assert [r.workers for r in rows] == [1, 2]
     for r in rows:
         assert r.docs == 40 and r.failed == 0
-        assert r.docs_per_second > 0 and r.peak_main_mb > 0
+        assert r.docs_per_second > 0 and r.docs_per_cpu_second > 0 and r.peak_main_mb > 0
         assert set(r.stage_seconds) == set(STAGES)
         assert r.stage_seconds["to_document"] > 0 and r.stage_seconds["extract"] == 0
     assert rows[0].peak_worker_mb == 0 and rows[1].peak_worker_mb > 0
@@ -24,7 +24,7 @@ def test_bench_cli_prints_the_table(ant_path):
     result = CliRunner().invoke(main, ["bench", str(ant_path), "--limit", "20", "--workers", "1", "--no-extract"])
     assert result.exit_code == 0, result.output
     assert "1 worker" in result.output
-    for figure in ("docs/s", "to_document ms/doc", "store write ms/doc", "peak RSS main MB"):
+    for figure in ("docs/s", "to_document CPU ms/doc", "store write CPU ms/doc", "peak RSS main MB"):
         assert figure in result.output
 
 

@@ -71,3 +71,9 @@ def test_clean_seed_glued_stories_split(seed_doc):
 
 def test_clean_seed_site_label_not_kept(seed_doc):
     assert all(not s.text.startswith("هيومن فويس") for s in article_segments(seed_doc))
+
+
+def test_clean_seed_headline_under_share_bar_joins_first_story(seed_doc):
+    titles = [s for s in article_segments(seed_doc) if s.kind == "title"]
+    assert [t.text[:9] for t in titles] == ["دير الزور"]
+    assert titles[0].story == 0

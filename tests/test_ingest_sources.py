@@ -128,3 +128,12 @@ def test_ingest_file_without_suffix_is_sniffed(tmp_path):
     shutil.copy(BBC, f)
     [s] = sources([f])
     assert s.kind == "html"
+
+
+def test_ingest_saved_page_named_txt_is_html(tmp_path):
+    f = tmp_path / "page.txt"
+    shutil.copy(BBC, f)
+    [s] = sources([f])
+    assert s.kind == "html"
+    [t] = sources([SEED])
+    assert t.kind == "text"

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import cloudpickle
+import dask
 import pytest
 
 from rasd.scale.dask_batch import run_batch_dask
@@ -90,11 +91,40 @@ def test_scale_dask_batch_survives_a_killed_worker(tmp_path, ant_slice, referenc
     assert dump(db) == dump(reference_db)
 
 
-def test_scale_dask_batch_rerun_stores_nothing_twice(tmp_path, ant_slice, reference_db):
+def test_scale_dask_batch_rerun_on_a_running_cluster_stores_nothing_twice(tmp_path, ant_slice, reference_db):
+    from dask.distributed import LocalCluster
+
     db = tmp_path / "dask.db"
-    first = run_batch_dask([ant_slice], db, n_workers=2, batch_size=32, max_in_flight=2)
-    again = run_batch_dask([ant_slice], db, n_workers=2, batch_size=32, max_in_flight=2)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        address = cluster.scheduler_address
+        first = run_batch_dask([ant_slice], db, scheduler=address, batch_size=32, max_in_flight=2)
+        again = run_batch_dask([ant_slice], db, scheduler=address, batch_size=32, max_in_flight=2)
+    assert first.scheduler == again.scheduler == address
     assert first.added > 0 and again.added == 0
     assert again.skipped == first.added + first.skipped
     before = dump(db)
     assert before["documents"] == dump(reference_db)["documents"]
+
+
+def crash_always(sources, extract, trigger: str):
+    """Kill the worker every time it is given ``trigger`` (a poison input)."""
+    if any(s.origin.endswith(trigger) for s in sources):
+        os._exit(1)
+    return process_chunk(sources, extract)
+
+
+def test_scale_dask_batch_poison_input_is_recorded_and_the_rest_stored(tmp_path, ant_slice, reference_db):
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    trigger = f"#L{N_RECORDS // 3}"
+    db = tmp_path / "dask.db"
+    try:
+        with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+            result = run_batch_dask([ant_slice], db, n_workers=2, batch_size=8,
+                                    task=functools.partial(crash_always, trigger=trigger))
+    finally:
+        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+    poisoned = [e for e in result.errors if e.code == "E200"]
+    assert [e.origin.endswith(trigger) for e in poisoned] == [True]
+    got, want = dump(db), dump(reference_db)
+    assert len(got["documents"]) == len(want["documents"]) - 1
+    assert set(got["documents"]) < set(want["documents"])

@@ -133,7 +133,8 @@ def iso_week(day: str) -> tuple[str, str] | None:
 
 
 def stats(con: sqlite3.Connection, f: EventFilter) -> dict:
-    """Counts (and fatalities) of matching events: in all, by type, by day, by ISO week, by admin1."""
+    """Counts (and fatalities) of matching events: in all, by type, by day and ISO week (each split by
+    event type), by admin1."""
     where, params = f.where()
 
     def rows(sql: str) -> list[sqlite3.Row]:
@@ -145,17 +146,25 @@ def stats(con: sqlite3.Connection, f: EventFilter) -> dict:
     by_type = [{"event_type": r[0], "events": r[1], "fatalities": r[2]} for r in rows(
         f"SELECT e.event_type, count(*), coalesce(sum(e.fatalities), 0) FROM events e WHERE {where}"
         " GROUP BY e.event_type ORDER BY 2 DESC, 1")]
-    by_day = [{"date": r[0], "events": r[1], "fatalities": r[2]} for r in rows(
-        f"SELECT substr(e.event_date, 1, 10) AS d, count(*), coalesce(sum(e.fatalities), 0)"
-        f" FROM events e WHERE {where} AND e.event_date IS NOT NULL GROUP BY d ORDER BY d")]
+    days: dict[str, dict] = {}
+    for d, etype, n, fat in rows(
+            f"SELECT substr(e.event_date, 1, 10) AS d, e.event_type, count(*), coalesce(sum(e.fatalities), 0)"
+            f" FROM events e WHERE {where} AND e.event_date IS NOT NULL GROUP BY d, e.event_type ORDER BY d"):
+        slot = days.setdefault(d, {"date": d, "events": 0, "fatalities": 0, "types": {}})
+        slot["events"] += n
+        slot["fatalities"] += fat
+        slot["types"][etype] = n
+    by_day = list(days.values())
     weeks: dict[str, dict] = {}
     for day in by_day:
         wk = iso_week(day["date"])
         if wk is None:
             continue
-        slot = weeks.setdefault(wk[0], {"week": wk[0], "start": wk[1], "events": 0, "fatalities": 0})
+        slot = weeks.setdefault(wk[0], {"week": wk[0], "start": wk[1], "events": 0, "fatalities": 0, "types": {}})
         slot["events"] += day["events"]
         slot["fatalities"] += day["fatalities"]
+        for etype, n in day["types"].items():
+            slot["types"][etype] = slot["types"].get(etype, 0) + n
     by_admin1 = [{"country": r[0], "admin1": r[1], "events": r[2], "fatalities": r[3]} for r in rows(
         f"SELECT e.country, e.admin1, count(*), coalesce(sum(e.fatalities), 0) FROM events e"
         f" WHERE {where} GROUP BY e.country, e.admin1 ORDER BY 3 DESC, 1, 2 LIMIT 200")]

@@ -18,7 +18,7 @@ from pathlib import Path
 from rasd.clean.normalize import normalize
 from rasd.errors import KnowledgeError
 
-KINDS = ("boilerplate", "related", "dateline", "lead", "background", "continuation")
+KINDS = ("boilerplate", "related", "dateline", "lead", "dated_lead", "not_lead", "background", "continuation")
 DEFAULT_PATH = Path(str(resources.files("rasd") / "data" / "boilerplate.tsv"))
 
 

@@ -34,6 +34,10 @@ _FINAL_PUNCT = ".!?؟…:;،,"
 _CLOSERS = "\"'”’»)]"
 _BOILERPLATE_MAX_WORDS = 40
 _LEAD_MIN_STORY_PARAS = 3
+_LEAD_MIN_WORDS = 12
+_GENERIC_LEAD_WEIGHT = 0.3
+_VERB_LEAD_WEIGHT = 1.0
+_SUBHEADING_MAX_WORDS = 4
 
 
 @dataclass(slots=True)
@@ -44,6 +48,7 @@ class _Para:
     words: list[str]
     kind: str = "article"
     story: int | None = None
+    reason: str = ""  # why a new story starts here ("" if none)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -124,30 +129,78 @@ def _has_punct(text: str) -> bool:
     return any(ch in _FINAL_PUNCT for ch in text)
 
 
+def _lead_strength(p: _Para, pats: Patterns) -> tuple[str, float, int]:
+    """How much ``p`` looks like a news lead: ``(name, strength, min_paras)``. The strength scales
+    the overlap threshold of a story break; ``min_paras`` is how long the story before it must be.
+
+    A lead naming the weekday (``dated_lead``) → strength 1, after any story; an announcement verb
+    (``lead``) → 1, after 3 paragraphs; another verb-initial opening (first word without the article,
+    not a function word of ``not_lead``) → 0.3, after 3 paragraphs; else strength 0.
+    """
+    if pats.match("dated_lead", p.norm):
+        return "dated-lead", 1.0, 1
+    if pats.match("lead", p.norm):
+        return "lead", _VERB_LEAD_WEIGHT, _LEAD_MIN_STORY_PARAS
+    if not p.words or len(p.words) < _LEAD_MIN_WORDS:
+        return "", 0.0, 0
+    first = p.words[0]
+    if first.startswith(("ال", "لل")) or not 3 <= len(first) <= 7 or pats.match("not_lead", p.norm):
+        return "", 0.0, 0
+    return "verb-lead", _GENERIC_LEAD_WEIGHT, _LEAD_MIN_STORY_PARAS
+
+
+def _overlap(p: _Para, story_paras: list[_Para]) -> float:
+    """Word-set cosine between ``p`` and the last two paragraphs of the story before it (1.0 when
+    there is no story yet, so that nothing breaks)."""
+    if not story_paras:
+        return 1.0
+    window = set().union(*(_content_set(q.words) for q in story_paras[-2:]))
+    return _cosine(_content_set(p.words), window)
+
+
+def break_reason(p: _Para, prev: _Para | None, body: _Para | None, story_paras: list[_Para],
+                 pats: Patterns, settings: CleanSettings) -> str:
+    """Why a new story starts at kept paragraph ``p`` ("" when it does not). ``prev`` is the kept
+    paragraph before it, ``body`` the first article paragraph from ``p`` on, ``story_paras`` the
+    article paragraphs of the current story."""
+    if prev is None:
+        return "first"
+    threshold = settings.story_break_overlap
+    if p.kind == "title":
+        # a headline opens a story unless it is a sub-heading or an inline link: a short line
+        # (≤ 4 words), or one whose body continues with a connective or shares many words with
+        # the story before it
+        if prev.kind == "title" or len(p.words) <= _SUBHEADING_MAX_WORDS:
+            return ""
+        if body is None or pats.match("dateline", body.norm):
+            return "headline"
+        if not pats.match("continuation", body.norm) and _overlap(body, story_paras) < threshold:
+            return "headline"
+        return ""
+    if prev.kind == "title":
+        return ""  # the body under its headline
+    if pats.match("dateline", p.norm):
+        return "dateline"
+    if pats.match("continuation", p.norm):
+        return ""
+    if pats.match("background", prev.norm):
+        return "after-background"
+    name, strength, min_paras = _lead_strength(p, pats)
+    if strength and story_paras and len(story_paras) >= min_paras:
+        if _overlap(p, story_paras) < threshold * strength:
+            return name
+    return ""
+
+
 def _assign_stories(paras: list[_Para], pats: Patterns, settings: CleanSettings) -> None:
     kept = [p for p in paras if p.kind in KEPT]
     story = -1
     story_paras: list[_Para] = []  # article paragraphs of the current story
     prev: _Para | None = None  # previous kept paragraph
     for i, p in enumerate(kept):
-        new = False
-        if prev is None:
-            new = True
-        elif p.kind == "title":
-            # a headline opens a story unless it is a sub-heading: the body under it continues
-            body = next((q for q in kept[i + 1 :] if q.kind == "article"), None)
-            new = prev.kind != "title" and (body is None or not pats.match("continuation", body.norm))
-        elif prev.kind == "title":
-            new = False  # the body under its headline
-        elif pats.match("dateline", p.norm):
-            new = True
-        elif not pats.match("continuation", p.norm):
-            if pats.match("background", prev.norm):
-                new = True
-            elif pats.match("lead", p.norm) and len(story_paras) >= _LEAD_MIN_STORY_PARAS:
-                window = _content_set(story_paras[-1].words) | _content_set(story_paras[-2].words)
-                new = _cosine(_content_set(p.words), window) < settings.story_break_overlap
-        if new:
+        body = next((q for q in kept[i:] if q.kind == "article"), None)
+        p.reason = break_reason(p, prev, body, story_paras, pats, settings)
+        if p.reason:
             story += 1
             story_paras = []
         p.story = story

@@ -32,7 +32,7 @@ class CleanSettings:
         default=18, metadata={"help": "a line longer than this (in words) is never a title"}
     )
     story_break_overlap: float = field(
-        default=0.12, metadata={"help": "word-set cosine between paragraph windows below which a new story may start"}
+        default=0.25, metadata={"help": "word-set cosine between paragraph windows below which a new story may start"}
     )
 
 

@@ -24,6 +24,9 @@ COMMANDS: list[tuple[str, str]] = [
     ("export", "export_cmd"),
     ("stats", "stats_cmd"),
     ("demo", "demo_cmd"),
+    ("extract", "extract_cmd"),
+    ("geocode", "geocode_cmd"),
+    ("gazetteer", "gazetteer_cmd"),
 ]
 
 

@@ -21,28 +21,37 @@ def _ints(value: str) -> tuple[int, ...]:
     return out
 
 
-def _table(title: str, rows: list[BenchRow]) -> None:
+def _table(title: str, rows: list[BenchRow], label: str) -> None:
+    """One column per configuration, one row per figure (fits a terminal whatever the count)."""
     from rich.console import Console
     from rich.table import Table
 
     from rasd.scale.bench import STAGES
 
     table = Table(title=title)
-    for col in ("workers", "docs", "failed", "events", "seconds", "docs/s", "docs/s/core",
-                *(f"{s} ms/doc" for s in STAGES), "ingest ms/doc", "store ms/doc", "peak main MB",
-                "peak worker MB"):
-        table.add_column(col, justify="right")
-    base = rows[0].docs_per_second if rows else 0.0
+    table.add_column("")
     for r in rows:
-        n = max(r.docs, 1)
-        table.add_row(
-            str(r.workers), str(r.docs), str(r.failed), str(r.events), f"{r.seconds:.1f}",
-            f"{r.docs_per_second:.1f}" + (f" ({r.docs_per_second / base:.2f}×)" if base and r is not rows[0] else ""),
-            f"{r.per_core:.1f}",
-            *(f"{1000 * r.stage_seconds.get(s, 0.0) / n:.2f}" for s in STAGES),
-            f"{1000 * r.ingest_seconds / n:.2f}", f"{1000 * r.store_seconds / n:.2f}",
-            f"{r.peak_main_mb:.0f}", f"{r.peak_worker_mb:.0f}" if r.peak_worker_mb else "-",
-        )
+        table.add_column(f"{r.workers} worker{'s' if r.workers > 1 else ''}" if label == "workers"
+                         else f"{r.docs:,} docs", justify="right")
+    base = rows[0].docs_per_second if rows else 0.0
+
+    def line(name: str, fmt) -> None:
+        table.add_row(name, *(fmt(r, max(r.docs, 1)) for r in rows))
+
+    line("docs", lambda r, n: f"{r.docs:,} ({r.failed} failed)")
+    line("events", lambda r, n: f"{r.events:,}")
+    line("wall seconds", lambda r, n: f"{r.seconds:.1f}")
+    line("docs/s", lambda r, n: f"{r.docs_per_second:.1f}")
+    line("docs/s per worker", lambda r, n: f"{r.per_core:.1f}")
+    if label == "workers":
+        line("speed-up", lambda r, n: f"{r.docs_per_second / base:.2f}×" if base else "-")
+    line("docs per CPU-second", lambda r, n: f"{r.docs_per_cpu_second:.1f}")
+    for stage in STAGES:
+        line(f"{stage} CPU ms/doc", lambda r, n, s=stage: f"{1000 * r.stage_seconds.get(s, 0.0) / n:.2f}")
+    line("ingest CPU ms/doc", lambda r, n: f"{1000 * r.ingest_seconds / n:.2f}")
+    line("store write CPU ms/doc", lambda r, n: f"{1000 * r.store_seconds / n:.2f}")
+    line("peak RSS main MB", lambda r, n: f"{r.peak_main_mb:.0f}")
+    line("peak RSS worker MB", lambda r, n: f"{r.peak_worker_mb:.0f}" if r.peak_worker_mb else "-")
     Console().print(table)
 
 
@@ -70,9 +79,10 @@ def bench_cmd(corpus: tuple[Path, ...], limit: int, workers: str, no_extract: bo
     mode = "clean only" if no_extract else "end to end"
     try:
         rows = bench(paths, limit=limit or None, workers=_ints(workers), extract=extract)
-        _table(f"rasd bench ({mode}, first {limit or 'all'} inputs)", rows)
+        _table(f"rasd bench ({mode}, first {limit or 'all'} inputs)", rows, "workers")
         if sizes:
-            _table(f"rasd bench scaling ({mode}, 1 worker)", scaling(paths, sizes=_ints(sizes), extract=extract))
+            _table(f"rasd bench scaling ({mode}, 1 worker)", scaling(paths, sizes=_ints(sizes), extract=extract),
+                   "docs")
         if latency_items:
             from rasd.scale.latency import measure_watch_latency
 

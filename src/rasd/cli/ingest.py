@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from rasd.ingest.batch import exit_code
+from rasd.ingest.settings import MAX_BYTES
 
 
 def _summary(added: int, skipped: int, failed: int, seconds: float, db: str) -> str:
@@ -23,9 +23,14 @@ def _summary(added: int, skipped: int, failed: int, seconds: float, db: str) -> 
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Process in this process, or on a Dask cluster.")
 @click.option("--scheduler", default=None, metavar="ADDR", help="Dask scheduler address (with --engine dask); default: a local cluster.")
-@click.option("--progress/--no-progress", default=True, show_default=True, help="Show progress on standard error.")
+@click.option("--progress/--no-progress", default=True, show_default=True,
+              help="Show progress on standard error (a bar on a terminal, a line every 10 s otherwise).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
+              help=f"Largest file or record to read [default: {MAX_BYTES.default:,}; env RASD_MAX_BYTES].")
+@click.option("--resolve", is_flag=True,
+              help="Merge reports of the same event across documents while storing (much slower).")
 def ingest_cmd(paths: tuple[str, ...], db: str, no_extract: bool, engine: str, scheduler: str | None,
-               progress: bool) -> None:
+               progress: bool, max_bytes: int | None, resolve: bool) -> None:
     """Ingest PATHS (files, folders, or - for stdin) into the database, one transaction per document.
 
     Reads .txt, .html/.htm, .jsonl (one document per line: id, text or html, title, published,
@@ -37,20 +42,23 @@ def ingest_cmd(paths: tuple[str, ...], db: str, no_extract: bool, engine: str, s
     """
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
+    if (max_bytes or resolve) and engine == "dask":
+        raise click.UsageError("--max-bytes and --resolve work with --engine local only")
     if engine == "dask":
         from rasd.scale.dask_batch import run_batch_dask
+        from rasd.store import StoreError
 
-        r = run_batch_dask(list(paths), db, scheduler=scheduler, extract=not no_extract)
-        for err in r.errors:
-            click.echo(f"[{err.code}] {err.origin}: {err.reason}", err=True)
-        click.echo(_summary(r.added, r.duplicates, r.failed, r.seconds, db), err=True)
-        sys.exit(exit_code(r.failed, r.total))
+        try:
+            r = run_batch_dask(list(paths), db, scheduler=scheduler, extract=not no_extract, progress=progress)
+        except StoreError as e:
+            raise click.ClickException(str(e)) from e
+    else:
+        from rasd.cli._store import open_store
+        from rasd.ingest.batch import run_batch
 
-    from rasd.cli._store import open_store
-    from rasd.ingest.batch import run_batch
-
-    with open_store(db) as store:
-        r = run_batch(paths, store, progress=progress, extract=not no_extract)
+        with open_store(db) as store:
+            r = run_batch(paths, store, progress=progress, extract=not no_extract, max_bytes=max_bytes,
+                          resolve=resolve)
     click.echo(_summary(r.added, r.skipped, r.failed, r.seconds, db), err=True)
     if r.interrupted:
         click.echo("interrupted: everything above is stored; run the same command again to continue", err=True)

@@ -82,6 +82,10 @@ def _actors(ev: dict[str, Any]) -> set[str]:
     return {_key(ev.get(k)) for k in ("actor1", "actor2") if ev.get(k)}
 
 
+def _names(ev: dict[str, Any]) -> list[str]:
+    return sorted({ev[k] for k in ("actor1", "actor2") if ev.get(k)})
+
+
 def _fatalities(ev: dict[str, Any]) -> int:
     try:
         return int(ev.get("fatalities") or 0)
@@ -158,7 +162,7 @@ def score(gold: list[GoldDoc], predictions: dict[str, list[dict[str, Any]]]) -> 
             checks = [
                 ("sub_event_type", g.get("sub_event_type"), e.get("sub_event_type"),
                  _same(g.get("sub_event_type"), e.get("sub_event_type"))),
-                ("actors", sorted(_actors(g)), sorted(_actors(e)), _actors(g) == _actors(e)),
+                ("actors", _names(g), _names(e), _actors(g) == _actors(e)),
                 ("admin2", g.get("admin2"), e.get("admin2"), _same(g.get("admin2"), e.get("admin2"))),
                 ("event_date", g.get("event_date"), e.get("event_date"),
                  _day(g.get("event_date")) == _day(e.get("event_date"))),

@@ -20,6 +20,7 @@ class DateFound:
     date: str | None
     precision: int | None
     background: bool
+    kind: str = ""
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -52,24 +53,39 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None) -> li
         d = getattr(m, "date", None)
         iso = d.isoformat() if isinstance(d, dt.date) else d
         prec = getattr(m, "time_precision", None) or getattr(m, "precision", None)
-        out.append(DateFound(m.start, m.end, iso, prec, bool(getattr(m, "background", False))))
+        out.append(DateFound(m.start, m.end, iso, prec, bool(getattr(m, "background", False)), getattr(m, "kind", "")))
     return out
 
 
 class Geocoder:
-    """``place_for(start, end)``: the document geocoder's place for a stretch of text, or None."""
+    """``place_for(start, end)``: the document geocoder's place for a stretch of text, or None.
+    The document is geocoded on the first question (documents without event mentions never are)."""
 
     def __init__(self, doc: Document, segments: list[Segment]) -> None:
-        self._geo: Any = None
-        try:
-            from rasd.geo.locate import DocumentGeocoder
-        except ImportError:
-            return
-        self._geo = DocumentGeocoder(doc, segments)
+        self._doc, self._segments = doc, segments
+        self._built = False
+        self._cached: Any = None
+
+    @property
+    def _geo(self) -> Any:
+        if not self._built:
+            self._built = True
+            try:
+                from rasd.geo.locate import DocumentGeocoder
+            except ImportError:
+                return None
+            self._cached = DocumentGeocoder(self._doc, self._segments)
+        return self._cached
 
     @property
     def available(self) -> bool:
         return self._geo is not None
+
+    def places_in(self, start: int, end: int) -> list[Place]:
+        """Every place the geocoder found named inside ``[start, end)``, in text order."""
+        if self._geo is None:
+            return []
+        return [p for p in self._geo.places if p.span is not None and start <= p.span.start < end]
 
     def place_for(self, start: int, end: int) -> Place | None:
         if self._geo is None:

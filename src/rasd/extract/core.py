@@ -11,6 +11,7 @@ Titles, teasers and boilerplate never create events.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -19,14 +20,15 @@ from rasd.clean.normalize import normalize
 from rasd.extract import bridge, roles
 from rasd.extract.lexicon import Country, Lexicon, load
 from rasd.extract.matcher import Hit, find_hits
-from rasd.extract.mentions import Mention, sentence_mentions
+from rasd.extract.mentions import Mention, clauses, sentence_mentions
+from rasd.extract.roles import ActorRef
 from rasd.extract.merge import Draft, merge
 from rasd.model import Document, Event, Segment
 
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 _PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,3}قد\s")
 _BACKGROUND_LEAD = re.compile(r"^\s*[وف]?(?:يذكر|يشار|يذكر ان|جدير بالذكر|تجدر الاشاره)")
-_RECENT_DAYS = 14
+_RECENT_DAYS = 7
 _DEFAULT_ACTOR1 = {
     "ied": "Unidentified Armed Group ({country})", "suicide": "Unidentified Armed Group ({country})",
     "grenade": "Unidentified Armed Group ({country})", "attack": "Unidentified Armed Group ({country})",
@@ -45,7 +47,7 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
         return []
     text = doc.text
     normalized = normalize(text)
-    norm = normalized.norm
+    norm = normalized.norm.replace("_", " ")  # hashtags read as words, as in the matcher
     hits = [h for h in find_hits(normalized, lex) if any(a.start <= h.start < a.end for a in articles)]
     starts = [h.start for h in hits]
     published = bridge.parse_published(doc.published)
@@ -54,37 +56,58 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
     countries = Counter(h.payload.name for h in hits if h.kind == "country")  # type: ignore[attr-defined]
     doc_country = countries.most_common(1)[0][0] if countries else None
     geo = bridge.Geocoder(doc, segments)
+    peaceful = any(h.kind == "cue" and h.payload == "peaceful" for h in hits)
     drafts: list[Draft] = []
-    lead_date: bridge.DateFound | None = None
+    lead = _Lead(text, articles[0], published)
+    cited_by_story: dict[object, list[tuple[str, Hit]]] = {}
     for seg in articles:
+        story_cited = cited_by_story.setdefault(getattr(seg, "story", None), [])
+        lo, hi = bisect.bisect_left(starts, seg.start), bisect.bisect_left(starts, seg.end)
+        if not any(h.kind in ("trigger", "source") for h in hits[lo:hi]):
+            continue
+        seg_dates = bridge.find_dates(text, seg.start, seg.end, published)
         para_dates: list[bridge.DateFound] = []
+        prev: Mention | None = None
         for s, e in bridge.split_sentences(text, seg.start, seg.end):
-            dates = bridge.find_dates(text, s, e, published)
+            dates = [d for d in seg_dates if s <= d.start < e]
             good = [d for d in dates if d.date and not d.background]
             lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
             shits = hits[lo:hi]
+            earlier = list(story_cited)
+            story_cited.extend((h.payload, h) for h in shits if h.kind == "source" and _attributed(h, shits))
             if any(h.kind == "trigger" for h in shits) and not _background(text, norm, normalized, s, e, dates,
-                                                                            published):
+                                                                            published, shits):
                 numbers = bridge.find_numbers(text, s, e)
+                sent_drafts: list[Draft] = []
                 for m in sentence_mentions(text, norm, (s, e), shits, numbers, named, lex):
-                    d = _event_date(m, good, para_dates, lead_date)
+                    if m.cls == "take" and peaceful and m.event_type == "Battles" and not _fighting(shits):
+                        m.event_type, m.sub_event_type = "Strategic developments", "Non-violent transfer of territory"
+                    d = _event_date(m, good, para_dates, lead)
                     if d is not None and published and d.date and \
                             (published - dt.date.fromisoformat(d.date)).days > _RECENT_DAYS:
                         continue
-                    draft = _draft(doc, m, shits, d, published, geo, lex, doc_country)
+                    follows = prev is not None and m.sent[0] - prev.sent[1] < 400
+                    if follows:
+                        _inherit(m, prev)  # type: ignore[arg-type]
+                    if m.actor1 is not None:
+                        prev = m
+                    draft = _draft(doc, norm, m, shits, d, published, geo, lex, doc_country, follows, earlier)
                     if draft is not None:
-                        drafts.append(draft)
+                        sent_drafts.append(draft)
+                drafts.extend(_spread(text, norm, (s, e), shits, sent_drafts, geo))
             para_dates.extend(good)
-            if lead_date is None and good:
-                lead_date = good[0]
     return merge(doc, drafts)
 
 
 def _background(text: str, norm: str, normalized, s: int, e: int, dates: list[bridge.DateFound],
-                published: dt.date | None) -> bool:
-    """A sentence that only recalls the story's past: background lead-ins, pluperfect, old years,
-    background dates, unless it also names a recent day."""
+                published: dt.date | None, shits: list[Hit]) -> bool:
+    """A sentence that only recalls the story's past: background lead-ins and cues, pluperfect,
+    old years, background dates, unless it also names a recent day (a weekday, yesterday...)."""
     recent = any(d.date and not d.background for d in dates)
+    day = any(d.date and not d.background and d.kind in ("weekday", "relative", "explicit") and d.precision == 1
+              for d in dates)
+    if any(h.kind == "cue" and h.payload == "background" for h in shits) and not day:
+        return True
     ns, ne = _norm_range(normalized, s, e)
     sn = norm[ns:ne]
     if any(d.background for d in dates) and not recent:
@@ -94,7 +117,7 @@ def _background(text: str, norm: str, normalized, s: int, e: int, dates: list[br
     if _PLUPERFECT.search(sn) and not recent:
         return True
     for y in _YEAR.findall(text[s:e]):
-        if (published is None or int(y) < published.year) and not recent:
+        if (published is None or int(y) < published.year) and not day:
             return True
     return False
 
@@ -104,21 +127,43 @@ def _norm_range(normalized, s: int, e: int) -> tuple[int, int]:
     return bisect.bisect_left(offs, s), bisect.bisect_left(offs, e)
 
 
+class _Lead:
+    """The lead paragraph's first usable date, found on first use."""
+
+    def __init__(self, text: str, first: Segment, published: dt.date | None) -> None:
+        self._args = (text, first.start, first.end, published)
+        self._date: bridge.DateFound | None = None
+        self._done = False
+
+    def date(self) -> bridge.DateFound | None:
+        if not self._done:
+            self._done = True
+            found = [d for d in bridge.find_dates(*self._args) if d.date and not d.background]
+            self._date = found[0] if found else None
+        return self._date
+
+
 def _event_date(m: Mention, good: list[bridge.DateFound], para: list[bridge.DateFound],
-                lead: bridge.DateFound | None) -> bridge.DateFound | None:
+                lead: _Lead) -> bridge.DateFound | None:
+    """The date in the mention's sentence (nearest its trigger), else the latest earlier one in its
+    paragraph, else the lead's."""
     if good:
         return min(good, key=lambda d: abs(d.start - m.trigger.start))
     if para:
         return para[-1]
-    return lead
+    return lead.date()
 
 
 def _country(m: Mention, shits: list[Hit], place, doc_country: str | None) -> str | None:
+    """The geocoded place's country; else a country or place named in the clause or sentence (the
+    document's main country first); else the document's main country."""
     if place is not None and place.country:
         return place.country
     near = [h for h in shits if h.kind == "country" and m.clause[0] <= h.start < m.clause[1]]
     if not near:
         near = [h for h in shits if h.kind == "country"]
+    if any(h.payload.name == doc_country for h in near):  # type: ignore[attr-defined]
+        return doc_country
     if near:
         best = min(near, key=lambda h: abs(h.start - m.trigger.start))
         c: Country = best.payload  # type: ignore[assignment]
@@ -126,24 +171,32 @@ def _country(m: Mention, shits: list[Hit], place, doc_country: str | None) -> st
     return doc_country
 
 
-def _evidence_ok(m: Mention, place, shits: list[Hit], has_date: bool) -> bool:
-    has_place = place is not None or any(h.kind == "country" for h in shits)
+def _evidence_ok(m: Mention, place, shits: list[Hit], has_date: bool, follows: bool) -> bool:
+    """A mention is an event when its sentence anchors it: a place named there (or it follows an
+    event of its paragraph), and a day, a death toll, both actors, or (strong trigger) one actor.
+    Weak triggers always need an actor."""
+    inside = place is not None and place.span is not None and m.sent[0] <= place.span.start < m.sent[1]
+    has_place = inside or any(h.kind == "country" for h in shits) or follows
     has_actor = m.actor1 is not None or m.actor2 is not None
-    if m.weak:
-        return has_place and (has_date or m.toll.value > 0 or has_actor)
-    return has_place or has_actor or m.toll.value > 0
+    both = m.actor1 is not None and m.actor2 is not None
+    if m.weak and not has_actor:
+        return False
+    return has_place and (has_date or m.toll.value > 0 or both or (not m.weak and has_actor))
 
 
-def _draft(doc: Document, m: Mention, shits: list[Hit], date: bridge.DateFound | None,
-           published: dt.date | None, geo: bridge.Geocoder, lex: Lexicon, doc_country: str | None) -> Draft | None:
-    place = geo.place_for(m.clause[0], m.clause[1]) or geo.place_for(m.sent[0], m.sent[1])
+def _draft(doc: Document, norm: str, m: Mention, shits: list[Hit], date: bridge.DateFound | None,
+           published: dt.date | None, geo: bridge.Geocoder, lex: Lexicon, doc_country: str | None,
+           follows: bool = False, earlier: list[tuple[str, Hit]] | None = None) -> Draft | None:
+    place = _place(m, geo, shits, doc_country)
     in_sentence_date = date is not None and m.sent[0] <= date.start < m.sent[1]
-    if not _evidence_ok(m, place, shits, in_sentence_date):
+    if not _evidence_ok(m, place, shits, in_sentence_date, follows):
         return None
     country = _country(m, shits, place, doc_country)
-    a1 = roles.canonical(m.actor1.actor, country, lex) if m.actor1 else None
-    a2 = roles.canonical(m.actor2.actor, country, lex) if m.actor2 else None
-    if a1 is None and m.cls in _DEFAULT_ACTOR1:
+    a1 = roles.canonical(m.actor1.actor, _own_country(m.actor1, norm, lex) or country, lex) if m.actor1 else None
+    a2 = roles.canonical(m.actor2.actor, _own_country(m.actor2, norm, lex) or country, lex) if m.actor2 else None
+    if m.sub_event_type == "Excessive force against protesters":
+        a2 = roles.canonical(roles.actor_named(lex, "Protesters ({country})"), country, lex)
+    if a1 is None and m.cls in _DEFAULT_ACTOR1 and (m.cls != "attack" or a2 is not None or m.toll.value):
         a1 = roles.canonical(roles.actor_named(lex, _DEFAULT_ACTOR1[m.cls]), country, lex)
     if a1 is None and m.cls == "air" and country == "Syria":
         a1 = lex.countries["Syria"].military
@@ -151,9 +204,11 @@ def _draft(doc: Document, m: Mention, shits: list[Hit], date: bridge.DateFound |
         a2 = roles.canonical(roles.actor_named(lex, _DEFAULT_ACTOR2[m.cls]), country, lex)
     if a1 is not None and a1 == a2:
         a2 = None
-    if a1 is None and a2 is None:
-        return None
+    if m.cls == "protest" and m.sub_event_type != "Excessive force against protesters":
+        a1, a2 = roles.canonical(roles.actor_named(lex, "Protesters ({country})"), country, lex), None
     if a1 is None:
+        if a2 is None or a2.startswith("Civilians"):
+            return None
         a1, a2 = a2, None
     if date is not None:
         event_date, precision = date.date, date.precision or 1
@@ -162,8 +217,92 @@ def _draft(doc: Document, m: Mention, shits: list[Hit], date: bridge.DateFound |
     else:
         event_date, precision = None, None
     cited = [(h.payload, h) for h in shits if h.kind == "source" and _attributed(h, shits)]
+    if not cited:  # the story's earlier attribution ("وذكر موقع ... أن") covers what follows
+        cited = list(earlier or [])
     return Draft(mention=m, place=place, country=country, actor1=a1, actor2=a2, event_date=event_date,
                  time_precision=precision, date=date, cited=cited)  # type: ignore[arg-type]
+
+
+def _spread(text: str, norm: str, sent: tuple[int, int], shits: list[Hit], found: list[Draft],
+            geo: bridge.Geocoder) -> list[Draft]:
+    """One event per place: a trigger-less clause "وحقل الجفرة" after an event's clause repeats that
+    event at its place; every further village named with a territorial trigger is its own event."""
+    if not found or not geo.available:
+        return found
+    out = list(found)
+    triggers = [h for h in shits if h.kind == "trigger"]
+    last: Draft | None = None
+    for cs, ce in clauses(text, sent[0], sent[1], triggers, norm):
+        own = [d for d in found if d.mention.clause == (cs, ce)]
+        if own:
+            last = own[-1]
+            if last.mention.cls == "take":
+                for p in geo.places_in(cs, ce)[1:]:
+                    if p.geo_precision == 1 and p.location != (last.place.location if last.place else None):
+                        out.append(_clone(last, (cs, ce), p))
+            continue
+        if last is None or not text[cs:ce].lstrip(" ،,").startswith("و"):
+            continue
+        places = [p for p in geo.places_in(cs, ce) if p.location]
+        if places:
+            last = _clone(last, (cs, ce), places[0])
+            out.append(last)
+    return out
+
+
+def _clone(d: Draft, clause: tuple[int, int], place) -> Draft:
+    m = dataclasses.replace(d.mention, clause=clause, toll=type(d.mention.toll)(0))
+    return dataclasses.replace(d, mention=m, place=place, cited=list(d.cited))
+
+
+def _place(m: Mention, geo: bridge.Geocoder, shits: list[Hit], doc_country: str | None):
+    """The geocoder's place named in the clause, else in the sentence, else its fallback; a place
+    whose country contradicts every country or place name in the sentence is not trusted."""
+    place = geo.place_for(m.clause[0], m.clause[1])
+    if place is not None and not _inside(place, m.clause):
+        other = geo.place_for(m.sent[0], m.sent[1])
+        if other is not None and _inside(other, m.sent):
+            place = other
+    named = {h.payload.name for h in shits if h.kind == "country"} or {doc_country}  # type: ignore[attr-defined]
+    if place is not None and None not in named and place.country not in named:
+        return None
+    return place
+
+
+def _inside(place, span: tuple[int, int]) -> bool:
+    return place.span is not None and span[0] <= place.span.start < span[1]
+
+
+def _inherit(m: Mention, prev: Mention) -> None:
+    """A mention with no named perpetrator continues the previous one ("وطالت الهجمات ...") when
+    its target, if any, is one of the previous mention's actors."""
+    if m.actor1 is not None or prev.actor1 is None:
+        return
+    names = {r.actor.name for r in (prev.actor1, prev.actor2) if r is not None}
+    if m.actor2 is None or m.actor2.actor.name in names:
+        m.actor1 = ActorRef(prev.actor1.actor, None)
+        if m.actor2 is None and prev.actor2 is not None:
+            m.actor2 = ActorRef(prev.actor2.actor, None)
+        if m.actor2 is not None and m.actor2.actor.name == m.actor1.actor.name:
+            m.actor2 = ActorRef(prev.actor2.actor, None) if prev.actor2 is not None else None
+
+
+def _own_country(ref: ActorRef, norm: str, lex: Lexicon) -> str | None:
+    """A state-forces noun followed by a nationality ("جنود اسرائيليين") belongs to that country."""
+    if ref.hit is None or ref.actor.kind != "state" or "{" not in ref.actor.name:
+        return None
+    nxt = re.findall(r"\w+", norm[ref.hit.nend:ref.hit.nend + 24])
+    if not nxt:
+        return None
+    word = nxt[0][2:] if nxt[0].startswith("ال") else nxt[0]
+    return lex.demonyms.get(word)
+
+
+def _fighting(shits: list[Hit]) -> bool:
+    """The sentence reports fighting or deaths (territory taken by force)."""
+    return any((h.kind == "cue" and h.payload == "killed")
+               or (h.kind == "trigger" and h.payload.cls in ("clash", "air", "shell"))  # type: ignore[attr-defined]
+               for h in shits)
 
 
 def _attributed(h: Hit, shits: list[Hit]) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 
 from rasd.extract.matcher import Hit
 
-_WINDOW_AFTER = 32  # original characters between a killed word and a following figure
+_WINDOW_AFTER = 64  # original characters between a killed word and a following figure
 _WINDOW_BEFORE = 20  # between a figure and a following killed word ("30 قتيلا")
 _NOT_PEOPLE = re.compile(r"^\s*(?:ال)?(?:ساعه|ساعة|يوم|ايام|أيام|يوما|اسبوع|أسبوع|اسابيع|أسابيع|شهر|اشهر|أشهر|عام|"
                          r"اعوام|أعوام|سنه|سنة|سنوات|كم|كيلومتر|كيلومترا|متر|مترا|%|في المئة|بالمئة|دقيقة|دقائق|"

@@ -23,7 +23,7 @@ ACTOR_KINDS = frozenset({"state", "group", "unidentified", "civilians", "protest
 CUE_KINDS = frozenset({
     "killed", "injured", "vague", "singular", "threat", "plan", "warning", "call", "denial", "condemn",
     "conditional", "negation", "background", "unconfirmed", "air", "peaceful", "intervention", "thrown",
-    "plural", "attribution",
+    "plural", "attribution", "judicial",
 })
 
 
@@ -41,6 +41,7 @@ class Actor:
     name: str  # may hold {country}, {military}, {police}
     inter: int
     kind: str
+    air: bool = False  # its attacks abroad are air strikes (flag "air")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,7 @@ class Lexicon:
     countries: dict[str, Country] = field(default_factory=dict)
     cues: dict[str, set[str]] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)  # normalised adjective → country
     entries: dict[str, list[tuple[str, object]]] = field(default_factory=dict)
     automaton: ahocorasick.Automaton | None = None
 
@@ -113,13 +115,16 @@ def load_triggers(path: Path, lex: Lexicon) -> None:
 
 
 def load_actors(path: Path, lex: Lexicon) -> None:
-    for n, cols in _rows(path, (4, 4)):
-        name, inter, kind, aliases = cols
+    for n, cols in _rows(path, (4, 5)):
+        name, inter, kind, aliases = cols[:4]
+        flags = set(cols[4].split(",")) if len(cols) > 4 and cols[4] else set()
+        if flags - {"air"}:
+            raise KnowledgeError(str(path), n, f"unknown flags {sorted(flags - {'air'})}")
         if not inter.isdigit() or not 1 <= int(inter) <= 8:
             raise KnowledgeError(str(path), n, f"inter code must be 1-8, got {inter!r}")
         if kind not in ACTOR_KINDS:
             raise KnowledgeError(str(path), n, f"unknown actor kind {kind!r}")
-        actor = Actor(name, int(inter), kind)
+        actor = Actor(name, int(inter), kind, "air" in flags)
         lex.actors.append(actor)
         for raw in aliases.split("|"):
             anaphor, adjective = raw.startswith("~"), raw.startswith("+")
@@ -129,11 +134,13 @@ def load_actors(path: Path, lex: Lexicon) -> None:
 
 
 def load_countries(path: Path, lex: Lexicon) -> None:
-    for n, cols in _rows(path, (4, 4)):
+    for n, cols in _rows(path, (4, 5)):
         country = Country(*cols[:3])
         lex.countries[country.name] = country
         for raw in cols[3].split("|"):
             lex.add(_form(path, n, raw), ("country", country))
+        for raw in (cols[4].split("|") if len(cols) > 4 and cols[4] else []):
+            lex.demonyms[_form(path, n, raw)] = country.name
 
 
 def load_cues(path: Path, lex: Lexicon) -> None:

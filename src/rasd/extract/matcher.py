@@ -1,5 +1,5 @@
 """Find lexicon entries in a document's normalised text at word boundaries (Aho-Corasick), allowing
-Arabic proclitics before a form (و ف ب ل ك ال, and لل for forms with the article) and pronoun
+Arabic proclitics before a form (hashtag underscores read as spaces) (و ف ب ل ك ال, and لل for forms with the article) and pronoun
 suffixes after it; every hit carries original-text offsets."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from rasd.extract.lexicon import Lexicon
 _PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"})
 _ARTICLE_PREFIXES = frozenset({"ال", "وال", "بال", "فال", "كال", "وبال", "وكال"})
 _LAM_PREFIXES = frozenset({"ل", "ول", "فل"})  # لل + form without its article: للنظام
-_SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي"})
+_SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "هن", "كم", "نا"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,14 +30,14 @@ class Hit:
 
 
 def _word_start(s: str, i: int) -> int:
-    while i > 0 and (s[i - 1].isalnum() or s[i - 1] == "_"):
+    while i > 0 and s[i - 1].isalnum():
         i -= 1
     return i
 
 
 def _word_end(s: str, i: int) -> int:
     n = len(s)
-    while i < n and (s[i].isalnum() or s[i] == "_"):
+    while i < n and s[i].isalnum():
         i += 1
     return i
 
@@ -53,7 +53,7 @@ def _prefix_ok(prefix: str, form: str, lam: bool) -> bool:
 def find_hits(normalized: Normalized, lex: Lexicon) -> list[Hit]:
     """Every entry of ``lex`` in the normalised text, at word boundaries, sorted by position;
     a hit inside a longer hit of the same kind is dropped."""
-    s = normalized.norm
+    s = normalized.norm.replace("_", " ")  # hashtags: #قطاع_غزة reads as قطاع غزة (same length)
     auto = lex.automaton
     assert auto is not None
     raw: list[Hit] = []

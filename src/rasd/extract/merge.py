@@ -54,30 +54,59 @@ def inter_of(name: str | None, lex: Lexicon) -> int | None:
 
 
 def _fold_summaries(drafts: list[Draft]) -> list[Draft]:
-    """Drop plural summary mentions that sum up at least two specific mentions of the same actors,
-    moving the summary's toll onto them (round robin) when theirs is smaller."""
-    keep: list[Draft] = []
-    summaries = [d for d in drafts if d.mention.plural]
-    specific = [d for d in drafts if not d.mention.plural]
-    toll_over: dict[int, int] = {}
-    for s in summaries:
-        parts = [d for d in specific if (d.actor1, d.actor2) in ((s.actor1, s.actor2), (s.actor2, s.actor1))
-                 or (d.actor1 == s.actor1 and d.mention.sent[0] > s.mention.sent[0])]
-        if len(parts) + sum(1 for o in summaries if o is not s and o.mention.sent[0] > s.mention.sent[0]) >= 2 \
-                and parts:
-            key = id(parts[0])
-            toll_over[key] = max(toll_over.get(key, 0), s.fatalities)
-            parts_total = sum(p.fatalities for p in parts)
-            extra = max(s.fatalities, max((o.fatalities for o in summaries if o is not s), default=0)) - parts_total
-            if extra > 0 and not any(id(p) in toll_over and toll_over[id(p)] < 0 for p in parts):
-                for i in range(extra):
-                    parts[i % len(parts)].fatalities += 1
-                for p in parts:
-                    toll_over[id(p)] = -1
-            s.fatalities = 0
+    """Drop plural summary mentions ("سلسلة هجمات") followed, in later sentences, by at least two
+    mentions of the same actors (the attacks they sum up); the largest stated summary toll (a
+    number before a vague one) is spread over those mentions when theirs add up to less."""
+    folded: list[Draft] = []
+    parts: list[Draft] = []
+    for s in drafts:
+        if not s.mention.plural:
             continue
-        keep.append(s)
-    return [d for d in drafts if d in keep or not d.mention.plural]
+        later = [d for d in drafts if 0 < d.mention.sent[0] - s.mention.sent[0] < 1500
+                 and d.mention.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+                 and d.mention.cls != "take"
+                 and ({d.actor1, d.actor2} == {s.actor1, s.actor2} or d.actor1 == s.actor1)]
+        last = later[-1].mention.sent if later else None
+        later = [d for d in later if not d.mention.plural or d.mention.sent == last]
+        if len(later) >= 2:
+            folded.append(s)
+            parts.extend(d for d in later if all(d is not p for p in parts))
+    if not folded:
+        return drafts
+    parts = [p for p in parts if all(p is not f for f in folded)]
+    numeric = [f.fatalities for f in folded if f.mention.toll.numeric]
+    total = max(numeric) if numeric else max(f.fatalities for f in folded)
+    extra = total - sum(p.fatalities for p in parts)
+    for i in range(max(0, extra)):
+        parts[i % len(parts)].fatalities += 1
+    return [d for d in drafts if all(d is not f for f in folded)]
+
+
+def _fold_partial(groups: dict[tuple, list[Draft]]) -> dict[tuple, list[Draft]]:
+    """Fold a group into a fuller one of the same event: one whose key differs only by a missing
+    second actor, or whose date was inherited (no date in its own sentences) while the other's was
+    stated."""
+    keys = list(groups)
+
+    def stated(g: list[Draft]) -> bool:
+        return any(d.date is not None and d.mention.sent[0] <= d.date.start < d.mention.sent[1]  # type: ignore[attr-defined]
+                   for d in g)
+
+    for k in keys:
+        if k not in groups:
+            continue
+        date, country, where, sub, a1, a2 = k
+        for other in keys:
+            if other == k or other not in groups:
+                continue
+            od, oc, ow, osub, oa1, oa2 = other
+            if (oc, osub, oa1) != (country, sub, a1) or (ow != where and where is not None):
+                continue
+            same_date = od == date or (not stated(groups[k]) and stated(groups[other]))
+            if same_date and (oa2 == a2 or a2 is None):
+                groups[other].extend(groups.pop(k))
+                break
+    return groups
 
 
 def merge(doc: Document, drafts: list[Draft]) -> list[Event]:
@@ -89,6 +118,7 @@ def merge(doc: Document, drafts: list[Draft]) -> list[Event]:
     groups: dict[tuple, list[Draft]] = {}
     for d in drafts:
         groups.setdefault(d.key(), []).append(d)
+    groups = _fold_partial(groups)
     events = []
     for key, group in groups.items():
         events.append(_event(doc, key, group, lex))
@@ -122,7 +152,8 @@ def _event(doc: Document, key: tuple, group: list[Draft], lex: Lexicon) -> Event
             spans.append(_span(doc, h.start, h.end, "source"))
     seen: set[tuple[int, int, str]] = set()
     spans = [s for s in spans if (s.start, s.end, s.label) not in seen and not seen.add((s.start, s.end, s.label))]
-    fatalities = max(d.fatalities for d in group)
+    numeric = [d.fatalities for d in group if d.mention.toll.numeric or d.fatalities != d.mention.toll.value]
+    fatalities = max(numeric) if numeric else max(d.fatalities for d in group)
     cited = [name for d in group for name, _h in d.cited]
     source = "; ".join(dict.fromkeys([x for x in [doc.source, *cited] if x])) or None
     inter1, inter2 = inter_of(first.actor1, lex), inter_of(first.actor2, lex)

@@ -17,10 +17,15 @@ _AGENT_BEFORE = re.compile(
 )
 _TARGET_BEFORE = re.compile(
     r"(?:^|\s)[وف]?(?:علي|ضد|استهدف|استهدفت|استهدفوا|استهدفه|استهدفها|صفوف|مواقع|موقع|مقر|مقرات|نقاط|حواجز|"
-    r"تجمعات|معاقل|اهداف|عناصر|عنصرا|قياديا|قيادي|مسلحي|مقاتلي|جنود|ضباط|الي|لصالح|مع|من|بين)\s*$"
+    r"تجمعات|معاقل|اهداف|قياديا|قيادي|جنود|ضباط|الي|لصالح|مخيم|مقرا|مستودعات|منصات|قواعد|قاعده|دوريه|رتلا|رتل)\s+(?:من\s+)?$"
 )
+_SPEAKER_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:باسم|مصادر|مصدر|مسؤول|مسؤولون|مسؤولين|قيادي|قياديون|ناطق|بيان|اعلام|"
+                             r"قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اعلن|اعلنت|اوضح|اوضحت|تابعه|تابعة|ل?وسائل)"
+                             r"(?:\s+(?:في|من|عن|ل|تابعه|تابعة|مقرب|مقربه))?\s+[لب]?$")
 _VICTIM_WINDOW = 40  # normalised characters after a killed word in which an actor is the victim
-_VSO_GAP = re.compile(r"^\s*(?:\S+\s+){0,1}$")
+_VSO_GAP = re.compile(r"^\s*(?:(?!(?:علي|ضد|في|من|الي|عن|مع|بين|ضمن|داخل|قرب|نحو|باتجاه)\s)\S+\s+)?$")
+_SUPPORTER_BEFORE = re.compile(r"(?:تدعمها|يدعمها|تدعمه|يدعمه|المدعومه من|المدعوم من|المدعومين من|بدعم من|بدعم|"
+                               r"الموالية ل|الموالين ل|الموالي ل|حليفه|حلفاء|بالتعاون مع|بمساندة|بمساعده)\s*\S*\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +53,8 @@ def usable_actor_hits(hits: list[Hit], named: set[str], trigger_ends: list[int])
 def assign(norm: str, trigger: Hit, actors: list[Hit], killed: list[Hit]) -> tuple[ActorRef | None, ActorRef | None]:
     """(actor1, actor2) among the sentence's actor hits, for the mention whose trigger is ``trigger``."""
     agents: list[Hit] = []
+    speakers: list[Hit] = []
+    victims: list[Hit] = []
     targets: list[Hit] = []
     rest: list[Hit] = []
     for h in actors:
@@ -59,16 +66,23 @@ def assign(norm: str, trigger: Hit, actors: list[Hit], killed: list[Hit]) -> tup
         before = norm[max(0, word_start - 60):word_start]
         gap = norm[trigger.nend:word_start] if word_start >= trigger.nend else None
         victim = any(0 <= word_start - k.nend <= _VICTIM_WINDOW for k in killed)
+        if _SUPPORTER_BEFORE.search(before):
+            continue
+        if _SPEAKER_BEFORE.search(before) and not alias.adjective:
+            speakers.append(h)
+            continue
         if alias.adjective or (gap is not None and _VSO_GAP.match(gap) and alias.actor.kind not in ("civilians",)
                                and trigger.payload.cls not in ("arrest",)):  # type: ignore[attr-defined]
             agents.append(h)
+        elif victim:
+            victims.append(h)
+        elif _TARGET_BEFORE.search(before):
+            targets.append(h)
         elif _AGENT_BEFORE.search(before):
             agents.append(h)
-        elif _TARGET_BEFORE.search(before) or victim:
-            targets.append(h)
         else:
             rest.append(h)
-    ordered = agents + rest + targets
+    ordered = agents + rest + victims + targets + speakers
     seen: set[str] = set()
     uniq: list[Hit] = []
     for h in ordered:
@@ -80,10 +94,12 @@ def assign(norm: str, trigger: Hit, actors: list[Hit], killed: list[Hit]) -> tup
     a2: Hit | None = None
     for h in uniq:
         kind = h.payload.actor.kind  # type: ignore[attr-defined]
-        if a1 is None and (h in agents or (h in rest and kind not in ("civilians",))):
+        if a1 is None and (h in agents or ((h in rest or h in speakers) and kind not in ("civilians",))):
             a1 = h
-        elif a2 is None and h is not a1:
+        elif a2 is None and h is not a1 and h not in speakers and (h in victims or h in targets or a1 is not None):
             a2 = h
+    if a2 is None:
+        a2 = next((h for h in victims + targets if h is not a1), None)
     if a1 is None and a2 is None and uniq:
         a2 = uniq[0]
     return (ActorRef(a1.payload.actor, a1) if a1 else None,  # type: ignore[attr-defined]

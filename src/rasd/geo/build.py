@@ -20,16 +20,18 @@ import gzip
 import json
 import math
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rasd.clean.normalize import norm
-from rasd.geo.gazetteer import COLUMNS, DATA_DIR, GAZETTEER_FILE, load_stoplist
 from rasd.geo.curated import load_curated
+from rasd.geo.gazetteer import COLUMNS, DATA_DIR, GAZETTEER_FILE, load_stoplist
 from rasd.geo.names import name_keys
 
-_PROTECTED_KINDS = {"admin1", "admin2", "admin3", "neighbourhood"}
+_PLACE_NOUNS = {"مدينه", "بلده", "قريه", "حي", "ناحيه", "منطقه", "مخيم", "قضاء", "محافظه", "بلدات", "قرى", "مدينتي",
+                "بلدتي", "قريتي", "احياء", "مناطق"}
 CSV_LIMIT = 1 << 24
 
 
@@ -149,7 +151,7 @@ def _wof(path: Path, cc: str) -> list[Rec]:
         if r["placetype"] not in ("locality", "neighbourhood", "campus"):
             continue
         names = [r["name_ar"]] + [x for x in r["name_ar_other"].split("|") if x]
-        keys = sorted({k for n in names for k in name_keys(n)})
+        keys = sorted({k for n in names for k in name_keys(n, admin=r["placetype"] == "locality")})
         lat, lon = _f(r["latitude"]), _f(r["longitude"])
         if not keys or lat is None or lon is None or r["gn_feature_code"] == "PPLQ":
             continue
@@ -164,7 +166,7 @@ def _geonames(path: Path) -> list[Rec]:
     out = []
     for r in _csv(path):
         names = [x for x in r["arabic_names"].split("|") if x]
-        keys = sorted({k for n in names for k in name_keys(n)})
+        keys = sorted({k for n in names for k in name_keys(n, admin=True)})
         if keys:
             out.append(Rec(f"gn:{r['geonameid']}", "town", {"SY": "SY", "IQ": "IQ"}[r["countrycode"]], r["name"],
                            names[0], keys, float(r["latitude"]), float(r["longitude"]), ["", "", ""],
@@ -175,7 +177,7 @@ def _geonames(path: Path) -> list[Rec]:
 def _iom(path: Path) -> list[Rec]:
     out = []
     for r in _csv(path):
-        keys = name_keys(r["osm_name"])
+        keys = name_keys(r["osm_name"], admin=True)
         if keys:
             out.append(Rec(f"iom:{r['location_pcode']}", "town", "SY", r["iom_location_name"], r["osm_name"], keys,
                            float(r["latitude"]), float(r["longitude"]),
@@ -254,35 +256,58 @@ _TOKEN = re.compile(r"[\u0621-\u064a]+")
 _CLITICS = ("وبال", "وال", "بال", "فال", "لل", "كال", "ول", "وب", "فب", "و", "ف", "ب", "ل", "ك")
 
 
-def corpus_df(path: Path, limit: int | None = None) -> tuple[Counter, int]:
-    """Document frequency of normalised single tokens (with and without clitics) in a JSONL corpus."""
+def corpus_df(path: Path, limit: int | None = None) -> tuple[Counter, Counter, int]:
+    """Document frequency of normalised single tokens (clitic-free forms too) in a JSONL corpus, and
+    the document frequency of each form right after a place noun (بلدة X)."""
     df: Counter = Counter()
+    cue_df: Counter = Counter()
     n = 0
     with open(path, encoding="utf-8") as fh:
         for line in fh:
-            text = json.loads(line).get("text") or ""
-            toks = set(_TOKEN.findall(norm(text)))
-            forms = set(toks)
-            for t in toks:
+            toks = _TOKEN.findall(norm(json.loads(line).get("text") or ""))
+            forms: set[str] = set()
+            after_cue: set[str] = set()
+            for i, t in enumerate(toks):
+                fs = {t}
                 for c in _CLITICS:
                     if t.startswith(c) and len(t) - len(c) >= 3:
                         rest = t[len(c):]
-                        forms.add(("ال" + rest) if c.endswith("ال") or c == "لل" else rest)
+                        fs.add(("ال" + rest) if c.endswith("ال") or c == "لل" else rest)
+                forms |= fs
+                if i and toks[i - 1] in _PLACE_NOUNS:
+                    after_cue |= fs
             df.update(forms)
+            cue_df.update(after_cue)
             n += 1
             if limit and n >= limit:
                 break
-    return df, n
+    return df, cue_df, n
 
 
-def flag_cues(recs: list[Rec], df: Counter, ndocs: int, stop: set[str], min_share: float = 0.004) -> None:
-    """Flag entries whose keys are common words: such entries need a place cue before them."""
+def flag_cues(recs: list[Rec], df: Counter, cue_df: Counter, ndocs: int, stop: set[str],
+              min_share: float = 0.001, place_ratio: float = 0.15) -> None:
+    """Flag entries whose keys are common words: such entries need a place cue before them.
+
+    A one-word key is common when it is in the stoplist, or when it is in at least ``min_share`` of
+    the corpus documents and fewer than ``place_ratio`` of those have it right after a place noun.
+    Governorates are never flagged, curated places only by the stoplist; towns of 20,000+ need a
+    five times lower share after place nouns to count as common.
+    """
     cut = max(3, int(ndocs * min_share))
+
+    def common(k: str, ratio: float = place_ratio) -> bool:
+        return " " not in k and df.get(k, 0) >= cut and cue_df.get(k, 0) < ratio * df[k]
+
     for r in recs:
-        if r.kind in _PROTECTED_KINDS or r.src == "curated" or r.pop >= 20000:
-            r.cue = int(any(k in stop for k in r.keys) and r.kind not in ("admin1", "admin2"))
+        # an article form that build added (بلد → البلد) is dropped when it is a common word
+        r.keys = [k for k in r.keys if not (k.startswith("ال") and k[2:] in r.keys and common(k))] or r.keys
+        if r.kind == "admin1":
             continue
-        r.cue = int(any(k in stop or (" " not in k and df.get(k, 0) >= cut) for k in r.keys))
+        if r.src == "curated":
+            r.cue = int(any(k in stop for k in r.keys))
+            continue
+        ratio = place_ratio if r.pop < 20000 else place_ratio / 5  # a big town is named bare more often
+        r.cue = int(any(k in stop or common(k, ratio) for k in r.keys))
 
 
 def assign_admin(recs: list[Rec], idx: AdminIndex) -> list[Rec]:
@@ -329,15 +354,15 @@ def build(data: Path, out_dir: Path = DATA_DIR, corpus: Path | None = None) -> d
     recs = assign_admin(recs, idx)
     recs = _merge(recs)
     corpus = corpus or data / "ant_corpus_multisource" / "ant_mideast_conflict.jsonl"
-    df, ndocs = corpus_df(corpus) if corpus.exists() else (Counter(), 1)
-    flag_cues(recs, df, ndocs, load_stoplist())
+    df, cue_df, ndocs = corpus_df(corpus) if corpus.exists() else (Counter(), Counter(), 1)
+    flag_cues(recs, df, cue_df, ndocs, load_stoplist())
     for r in recs:  # curated level truncates the admin units reported
         r.adm = [a if i < r.level else "" for i, a in enumerate(r.adm)]
     out_dir.mkdir(parents=True, exist_ok=True)
     with gzip.open(out_dir / GAZETTEER_FILE, "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write("\t".join(COLUMNS) + "\n")
         for r in sorted(recs, key=lambda r: r.id):
-            row = [r.id, r.kind, r.cc, _clean(r.name_en), _clean(r.name_ar), "|".join(r.keys),
+            row = [r.id, r.kind, r.cc, ascii_name(r.name_en) if r.src != "ocha" else _clean(r.name_en), _clean(r.name_ar), "|".join(r.keys),
                    f"{r.lat:.5f}", f"{r.lon:.5f}", *r.adm, str(r.pop), str(r.level), str(r.cue), r.src]
             fh.write("\t".join(row) + "\n")
     size = write_boundaries(idx, out_dir / "admin_boundaries.geojson")
@@ -351,6 +376,13 @@ def build(data: Path, out_dir: Path = DATA_DIR, corpus: Path | None = None) -> d
 
 def _clean(text: str) -> str:
     return " ".join((text or "").split())
+
+
+def ascii_name(text: str) -> str:
+    """Latin name without diacritics and ayn/hamza marks (Ālbū Kamāl → Albu Kamal)."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _clean(re.sub(r"[‘’`ʿʾ´']", "", text))
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

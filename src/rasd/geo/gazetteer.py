@@ -7,9 +7,9 @@ entries, a key → entries index and the OCHA admin units by P-code. Needs no sh
 from __future__ import annotations
 
 import gzip
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from rasd.clean.normalize import norm
 from rasd.errors import KnowledgeError
@@ -25,9 +25,9 @@ COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq"}
 AREA_KINDS = {"country", "admin1", "admin2", "region", "c_admin1", "c_region"}
 
 
-@dataclass(slots=True, frozen=True)
-class Entry:
-    """One place. For Syria/Iraq ``adm1..3`` are OCHA P-codes; elsewhere ``adm1`` is an English name."""
+class Entry(NamedTuple):
+    """One place. For Syria/Iraq ``adm1..3`` are OCHA P-codes; elsewhere ``adm1`` is an English name.
+    (A NamedTuple: 30k of them are made at load, and tuples are the cheapest to make.)"""
 
     idx: int
     id: str
@@ -53,6 +53,7 @@ class Gazetteer:
         self.entries = entries
         self.by_key = keys
         self.admin = {e.id: e for e in entries if e.kind in ("admin1", "admin2", "admin3")}
+        self.stoplist = load_stoplist()
 
     def admin_en(self, code: str) -> str | None:
         """English name of an admin unit: the OCHA name for a P-code, the code itself otherwise."""
@@ -66,41 +67,54 @@ class Gazetteer:
 
     @cached_property
     def automaton(self):  # noqa: ANN201 - ahocorasick.Automaton
-        """Aho-Corasick automaton over every key; value = the key."""
+        """Aho-Corasick automaton over every key; value = ``(key, skip)``.
+
+        A key with the article also goes in as ل + ال → لل (للرقة = ل + الرقة) with ``skip=1``:
+        the name starts one character into the match.
+        """
         import ahocorasick
 
         a = ahocorasick.Automaton()
         for k in self.by_key:
-            a.add_word(k, k)
+            a.add_word(k, (k, 0))
+        for k in self.by_key:
+            if k.startswith("ال") and len(k) > 4 and ("لل" + k[2:]) not in a:
+                a.add_word("لل" + k[2:], (k, 1))
         a.make_automaton()
         return a
 
 
 def _read_main(path: Path, entries: list[Entry], keys: dict[str, list[int]]) -> None:
     try:
-        fh = gzip.open(path, "rt", encoding="utf-8")
+        lines = gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")
     except OSError as exc:
         raise KnowledgeError(str(path), None, f"cannot read gazetteer ({exc}); run `rasd gazetteer build`") from exc
-    with fh:
-        header = fh.readline().rstrip("\n").split("\t")
-        if tuple(header) != COLUMNS:
-            raise KnowledgeError(str(path), 1, f"unexpected header {header}")
-        for ln, line in enumerate(fh, 2):
-            p = line.rstrip("\n").split("\t")
-            if len(p) != len(COLUMNS):
-                raise KnowledgeError(str(path), ln, f"expected {len(COLUMNS)} fields, got {len(p)}")
-            try:
-                e = Entry(len(entries), p[0], p[1], COUNTRY_NAMES.get(p[2], p[2]), p[3], p[4], float(p[6]),
-                          float(p[7]), p[8], p[9], p[10], int(p[11]), int(p[12]), p[13] == "1", p[14])
-            except ValueError as exc:
-                raise KnowledgeError(str(path), ln, str(exc)) from exc
-            entries.append(e)
-            for k in p[5].split("|"):
-                keys.setdefault(k, []).append(e.idx)
+    if tuple(lines[0].split("\t")) != COLUMNS:
+        raise KnowledgeError(str(path), 1, f"unexpected header {lines[0]!r}")
+    ncol = len(COLUMNS)
+    countries = COUNTRY_NAMES
+    for ln, line in enumerate(lines[1:], 2):
+        if not line:
+            continue
+        p = line.split("\t")
+        if len(p) != ncol:
+            raise KnowledgeError(str(path), ln, f"expected {ncol} fields, got {len(p)}")
+        i = len(entries)
+        try:
+            entries.append(Entry(i, p[0], p[1], countries.get(p[2], p[2]), p[3], p[4], float(p[6]), float(p[7]),
+                                 p[8], p[9], p[10], int(p[11]), int(p[12]), p[13] == "1", p[14]))
+        except ValueError as exc:
+            raise KnowledgeError(str(path), ln, str(exc)) from exc
+        for k in p[5].split("|"):
+            if k in keys:
+                keys[k].append(i)
+            else:
+                keys[k] = [i]
 
 
-def _read_countries(path: Path, entries: list[Entry], keys: dict[str, list[int]]) -> None:
-    """countries.tsv: ``country kind name_en names_ar admin1 lat lon pop``; a ``metonym`` capital needs a place cue."""
+def _read_countries(path: Path, entries: list[Entry], keys: dict[str, list[int]], stop: set[str]) -> None:
+    """countries.tsv: ``country kind name_en names_ar admin1 lat lon pop``; a ``metonym`` capital, or a name in
+    the stoplist, needs a place cue."""
     kinds = {"country": "country", "admin1": "c_admin1", "city": "c_city", "region": "c_region", "camp": "c_city",
              "metonym": "c_city"}
     for ln, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -117,7 +131,8 @@ def _read_countries(path: Path, entries: list[Entry], keys: dict[str, list[int]]
         if not names:
             raise KnowledgeError(str(path), ln, "no Arabic name")
         e = Entry(len(entries), f"c:{p[0]}:{p[2]}", kinds[p[1]], p[0], p[2], p[3].split("|")[0], lat, lon,
-                  p[4], "", "", pop, 1 if p[4] else 0, p[1] == "metonym", "countries")
+                  p[4], "", "", pop, 1 if p[4] else 0, p[1] == "metonym" or any(n in stop for n in names),
+                  "countries")
         entries.append(e)
         for k in names:
             keys.setdefault(k, []).append(e.idx)
@@ -137,7 +152,7 @@ def load_from(data_dir: Path) -> Gazetteer:
     entries: list[Entry] = []
     keys: dict[str, list[int]] = {}
     _read_main(data_dir / GAZETTEER_FILE, entries, keys)
-    _read_countries(data_dir / COUNTRIES_FILE, entries, keys)
+    _read_countries(data_dir / COUNTRIES_FILE, entries, keys, load_stoplist(data_dir / STOPLIST_FILE))
     return Gazetteer(entries, keys)
 
 

@@ -9,6 +9,7 @@ from rasd.clean.normalize import norm
 
 _KURDISH = re.compile(r"[ەۆێڕڵڤپچژگ]")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
+_LATIN = re.compile(r"[A-Za-z0-9]")
 _NON_ARABIC = re.compile(r"[^\u0621-\u064a ]")
 _STRIP_PREFIX = ("مركز ", "ناحيه ", "قريه ", "مدينه ", "بلده ", "محافظه ", "قضاء ", "مزرعه ")
 
@@ -19,7 +20,7 @@ def name_keys(name: str, admin: bool = False) -> list[str]:
     ``admin=True`` also adds the article form of a one-word name (عشارة → العشارة), as OCHA
     spells sub-districts without the article that news uses.
     """
-    if not name or not _ARABIC.search(name) or _KURDISH.search(name):
+    if not name or not _ARABIC.search(name) or _KURDISH.search(name) or _LATIN.search(name):
         return []
     parts = [p for p in re.split(r"[/،,]", name) if p.strip()]
     if len(parts) > 1:

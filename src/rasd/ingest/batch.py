@@ -9,7 +9,8 @@
 3. ``process`` runs clean → extract; an ``InputError`` it raises is handled as in 1, any other
    exception becomes an E200 error the same way;
 4. the document, its segments and events commit in their own transaction, so an interrupted batch
-   keeps everything before the interruption and a re-run adds nothing twice.
+   keeps everything before the interruption and a re-run adds nothing twice (a failure while
+   storing rolls that one document back and is an E200 error as in 3).
 
 Ctrl-C stops the batch after rolling back the document in flight; the result says ``interrupted``.
 """
@@ -71,12 +72,14 @@ def run_batch(
     max_bytes: int | None = None,
     display: Display | None = None,
     process_fn: Callable[..., Processed] = process,
+    resolve: bool = False,
 ) -> BatchResult:
     """Ingest ``paths`` into ``store`` (steps in the module docstring); never raises for bad input.
 
     ``progress`` shows a bar (terminal) or periodic lines; failures are printed either way
     (on ``display``, standard error by default). ``process_fn(source, extract=...)`` replaces
-    ``rasd.pipeline.process`` (the watcher and benchmarks plug in here).
+    ``rasd.pipeline.process`` (the watcher and benchmarks plug in here). ``resolve`` merges each
+    event with stored reports of the same event (``Store.add_processed(resolve=True)``).
     """
     paths = list(paths)
     result = BatchResult()
@@ -101,8 +104,11 @@ def run_batch(
             return fail(err)
         except Exception as e:  # noqa: BLE001 - one input's failure is recorded; the batch goes on
             return fail(InputError("E200", source.origin, f"{type(e).__name__}: {e}"))
-        with store.atomic():
-            added = store.add_processed(processed, source_hash=raw_hash)
+        try:
+            with store.atomic():
+                added = store.add_processed(processed, source_hash=raw_hash, resolve=resolve)
+        except Exception as e:  # noqa: BLE001 - rolled back; recorded against this input
+            return fail(InputError("E200", source.origin, f"storing failed: {type(e).__name__}: {e}"))
         if added:
             result.added += 1
         else:

@@ -45,6 +45,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 # encodings charset-normalizer may choose from (Python codec names)
 CANDIDATES: tuple[str, ...] = ("cp1256", "iso8859_6", "cp720", "cp1252", "iso8859_1")
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 _DECLARED = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
 
 
@@ -56,10 +57,10 @@ def _arabic_share(text: str) -> float:
 
 
 def _printable_share(text: str) -> float:
+    """Share of characters that are not control characters (C0 except tab/newlines, DEL, C1)."""
     if not text:
         return 0.0
-    ok = sum(1 for c in text if c.isprintable() or c.isspace())
-    return ok / len(text)
+    return 1.0 - len(_CONTROL.findall(text)) / len(text)
 
 
 def declared_charset(head: bytes) -> str | None:
@@ -85,13 +86,16 @@ def _bomless_utf16(data: bytes) -> str | None:
     """Text if ``data`` is UTF-16 without a BOM (NULs only as the high byte of ASCII)."""
     if len(data) % 2:
         return None
-    for enc in ("utf-16-le", "utf-16-be"):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        if "\x00" not in text and _printable_share(text) > 0.97:
-            return text
+    head = data[: SNIFF_BYTES.value()]
+    nul_even = head[0::2].count(0)
+    nul_odd = head[1::2].count(0)
+    enc = "utf-16-le" if nul_odd > nul_even else "utf-16-be"  # ASCII's zero byte is the high byte
+    try:
+        text = data.decode(enc)
+    except UnicodeDecodeError:
+        return None
+    if "\x00" not in text and _printable_share(text[:4096]) > 0.97:
+        return text
     return None
 
 
@@ -151,7 +155,7 @@ def _detect(data: bytes) -> str | None:
     best: tuple[float, float, str] | None = None
     for m in matches:
         text = str(m)
-        if "\x00" in text or _printable_share(text) < 0.95:
+        if "\x00" in text or _printable_share(text[:4096]) < 0.95:
             continue
         # lower chaos is better; among near-equal chaos prefer more Arabic
         key = (-round(m.chaos, 2), _arabic_share(text), text)

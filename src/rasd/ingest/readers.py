@@ -7,6 +7,7 @@ Every reader takes an open binary stream, the input's ``origin`` and the byte li
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -22,6 +23,7 @@ DATE_FIELDS = ("published", "date", "published_at", "date_published", "datePubli
 SOURCE_FIELDS = ("source", "outlet", "site")
 
 _SKIP_CHUNK = 1 << 20
+_WHOLE_PAGE = re.compile(r"\A\ufeff?\s*(<!doctype html|<html[\s>])", re.IGNORECASE)
 
 
 def read_limited(fh: BinaryIO, origin: str, max_bytes: int) -> bytes:
@@ -44,6 +46,8 @@ def read_document(fh: BinaryIO, origin: str, kind: str, max_bytes: int) -> Itera
     if not text.strip():
         yield InputError("E101", origin, "only whitespace after decoding")
         return
+    if kind == "text" and _WHOLE_PAGE.match(text):  # a saved web page named .txt
+        kind = "html"
     yield Source(origin=origin, kind=kind, content=text)
 
 

@@ -15,6 +15,7 @@ Nothing here raises for bad input: each problem is yielded in the input's place.
 from __future__ import annotations
 
 import gzip
+import io
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -99,6 +100,11 @@ def _read_path(path: Path, max_bytes: int) -> Iterator[Source | InputError]:
             yield from _guarded(raw, origin, fmt if has_suffix(path.name) else None, max_bytes)
 
 
+def _peekable(fh: BinaryIO) -> BinaryIO:
+    """``fh`` itself if it can ``peek`` (sniffing needs it), else a buffered reader over it."""
+    return fh if hasattr(fh, "peek") else io.BufferedReader(fh)  # type: ignore[arg-type]
+
+
 def iter_sources(
     paths: Iterable[str | Path], *, max_bytes: int | None = None, stdin: BinaryIO | None = None
 ) -> Iterator[Source | InputError]:
@@ -109,7 +115,6 @@ def iter_sources(
         if isinstance(item, InputError):
             yield item
         elif item == STDIN:
-            fh = stdin if stdin is not None else sys.stdin.buffer
-            yield from _guarded(fh, STDIN_ORIGIN, None, limit)
+            yield from _guarded(_peekable(stdin if stdin is not None else sys.stdin.buffer), STDIN_ORIGIN, None, limit)
         else:
             yield from _read_path(item, limit)  # type: ignore[arg-type]

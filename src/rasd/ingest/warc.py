@@ -55,6 +55,9 @@ def _record_source(record, where: str, max_bytes: int) -> Source | InputError | 
     data = record.content_stream().read(max_bytes + 1)
     if len(data) > max_bytes:
         return InputError("E105", where, f"record larger than {max_bytes:,} bytes (limit: setting max_bytes)")
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing > 0:
+        return InputError("E109", where, f"record truncated: {missing:,} of {record.length:,} bytes missing")
     try:
         declared = declared_charset(content_type.encode("latin-1", "ignore")) or declared_charset(data[:4096])
         text = decode_bytes(data, where, declared=declared)
@@ -64,8 +67,23 @@ def _record_source(record, where: str, max_bytes: int) -> Source | InputError | 
     return Source(origin=where, kind=kind, content=text, url=url)
 
 
+def _head(fh: BinaryIO) -> bytes:
+    """The first bytes of the archive, decompressed if it is gzip."""
+    head = fh.peek(1024)[:1024] if hasattr(fh, "peek") else b""
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
+        except zlib.error:
+            return b""
+    return head
+
+
 def read_warc(fh: BinaryIO, origin: str, max_bytes: int) -> Iterator[Source | InputError]:
     """Every HTML/text page in the archive ``fh`` (see module docstring)."""
+    head = _head(fh)
+    if not head.lstrip(b"\r\n").startswith((b"WARC/", b"filedesc://")):
+        yield InputError("E109", origin, f"does not start with a WARC header (starts {head[:12]!r})")
+        return
     n = 0
     pages = 0
     try:

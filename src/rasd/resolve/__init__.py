@@ -8,9 +8,8 @@ reconciled fatalities.
 """
 
 from rasd.resolve.merge import merge, report_id
-from rasd.resolve.score import features, same_event, score_pair
+from rasd.resolve.score import same_event, score_pair
 from rasd.resolve.settings import DEFAULT, ResolveSettings
 from rasd.resolve.store import merge_into
 
-__all__ = ["DEFAULT", "ResolveSettings", "features", "merge", "merge_into", "report_id", "same_event",
-           "score_pair"]
+__all__ = ["DEFAULT", "ResolveSettings", "merge", "merge_into", "report_id", "same_event", "score_pair"]

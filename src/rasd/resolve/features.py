@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 
+from rasd.clean.normalize import norm
+from rasd.errors import KnowledgeError
 from rasd.model import Event
 from rasd.resolve.settings import ResolveSettings
+
+NIGHT_FILE = Path(__file__).resolve().parents[1] / "data" / "resolve_night_words.tsv"
 
 UNIDENTIFIED = ("unidentified", "civilians")
 
@@ -32,13 +38,43 @@ def window(a: Event, b: Event, s: ResolveSettings) -> int:
     return s.month_window if prec >= 3 else s.week_window if prec == 2 else s.day_window
 
 
+@lru_cache(maxsize=1)
+def night_words() -> tuple[str, ...]:
+    """Normalised words that put a stated day at night (``resolve_night_words.tsv``), checked on load."""
+    words = []
+    for n, line in enumerate(NIGHT_FILE.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        word = norm(line)
+        if not word or "\t" in line or any(c.isascii() and c.isalpha() for c in word):
+            raise KnowledgeError(str(NIGHT_FILE), n, f"not an Arabic word or phrase: {line!r}")
+        words.append(word)
+    return tuple(words)
+
+
+def stated_day(ev: Event) -> str | None:
+    """The text of the event's date span when the report states the day itself (None: inferred)."""
+    span = next((sp for sp in ev.evidence_spans if sp.label == "date" and sp.text), None)
+    return span.text if span is not None and (ev.time_precision or 1) == 1 else None
+
+
 def date_score(a: Event, b: Event, s: ResolveSettings) -> float | None:
+    """1 on the same day; less with the gap; None outside the window.
+
+    Two reports that each state a different day (a date span) disagree on purpose, unless one of
+    them speaks of the night (Sunday night = Monday dawn): that pair scores only ``s.stated_gap``.
+    """
     da, db = _day(a.event_date), _day(b.event_date)
     if da is None or db is None:
         return 0.5
     gap, w = abs((da - db).days), window(a, b, s)
     if gap > w:
         return None
+    if gap == 0:
+        return 1.0
+    ta, tb = stated_day(a), stated_day(b)
+    if ta and tb and not any(word in norm(t) for t in (ta, tb) for word in night_words()):
+        return s.stated_gap
     return 1.0 - gap / (w + 1)
 
 
@@ -68,8 +104,8 @@ def place_score(a: Event, b: Event, s: ResolveSettings) -> float | None:
     dist = distance_km(a, b)
     same_loc = _key(a.location) is not None and _key(a.location) == _key(b.location)
     same_a3 = _key(a.admin3) is not None and _key(a.admin3) == _key(b.admin3)
-    precise_a = a.admin3 is not None and (a.geo_precision or 1) < 3
-    precise_b = b.admin3 is not None and (b.geo_precision or 1) < 3
+    precise_a = (a.admin3 is not None or a.latitude is not None) and (a.geo_precision or 1) < 3
+    precise_b = (b.admin3 is not None or b.latitude is not None) and (b.geo_precision or 1) < 3
     if precise_a and precise_b:
         if same_loc or (dist is not None and dist <= 2.0):
             return 1.0
@@ -79,14 +115,31 @@ def place_score(a: Event, b: Event, s: ResolveSettings) -> float | None:
     if same_loc or same_a3:
         return 0.9
     if _key(a.admin2) and _key(b.admin2):
-        return 0.5 if _key(a.admin2) == _key(b.admin2) else None
+        if _key(a.admin2) != _key(b.admin2):
+            return None
+        return 0.8 if not (precise_a or precise_b) else 0.7
     if _key(a.admin1) and _key(b.admin1):
-        return 0.35
-    return 0.2 if _key(a.country) and _key(a.country) == _key(b.country) else 0.1
+        return 0.6 if not (precise_a or precise_b) else 0.5
+    return 0.3 if _key(a.country) and _key(a.country) == _key(b.country) else 0.1
+
+
+# sub-types that outlets confuse for one event (a missile is "shelling" to one, a "raid" to another;
+# a gas attack not yet confirmed is an "air strike")
+_NEAR_SUBTYPES = {
+    frozenset({"air/drone strike", "shelling/artillery/missile attack"}): 0.6,
+    frozenset({"air/drone strike", "chemical weapon"}): 0.3,
+    frozenset({"shelling/artillery/missile attack", "chemical weapon"}): 0.3,
+    frozenset({"armed clash", "government regains territory"}): 0.3,
+    frozenset({"armed clash", "non-state actor overtakes territory"}): 0.3,
+}
 
 
 def subtype_score(a: Event, b: Event) -> float:
-    return 1.0 if _key(a.sub_event_type) == _key(b.sub_event_type) else 0.0
+    """1 for the same sub-type, partial credit for sub-types outlets confuse, else 0."""
+    sa, sb = _key(a.sub_event_type), _key(b.sub_event_type)
+    if sa == sb:
+        return 1.0
+    return _NEAR_SUBTYPES.get(frozenset({sa, sb}), 0.0)
 
 
 def _named(ev: Event) -> set[str]:

@@ -9,6 +9,8 @@
 4. The client writes results in input order, each document in its own transaction, so the
    database equals a single-process run's. A worker that dies mid-task is replaced and its
    chunk re-run by Dask; the content-hash unique key makes any repeat a no-op.
+5. A chunk Dask gives up on (its worker died ``allowed-failures`` times) is re-run one input
+   per task; the input that still kills its worker is recorded as E200 and the batch goes on.
 
 Example::
 
@@ -47,6 +49,11 @@ class DaskBatchResult(BatchResult):
     scheduler: str = ""
     chunks: int = 0
 
+    @property
+    def duplicates(self) -> int:
+        """Inputs already stored (``skipped``), under the name ``rasd ingest`` uses."""
+        return self.skipped
+
 
 @dataclass(slots=True)
 class _Chunk:
@@ -76,6 +83,21 @@ def _chunks(paths: list[str], size: int, store: Store) -> Iterator[_Chunk]:
                 sources.append(item)
         yield _Chunk(seq, layout, sources)
         seq += 1
+
+
+def _one_by_one(client, task: ChunkTask, sources: list[Source], extract: bool) -> list[Outcome]:
+    """Re-run a failed chunk one input at a time (one task in flight, so no innocent input shares
+    the dying worker), so only the input that kills its worker (Dask gives up after
+    ``distributed.scheduler.allowed-failures`` deaths) fails, as E200."""
+    out: list[Outcome] = []
+    for n, src in enumerate(sources):
+        fut = client.submit(task, [src], extract, pure=False, key=f"rasd-one-{time.monotonic_ns()}-{n}")
+        try:
+            out.extend(fut.result())
+        except Exception as err:  # noqa: BLE001 - recorded against this input
+            out.append(Failure(src.origin, "E200", f"worker failed on this input: {type(err).__name__}: {err}"))
+        fut.release()
+    return out
 
 
 def _client(stack: ExitStack, scheduler: str | None, n_workers: int):
@@ -184,7 +206,11 @@ def run_batch_dask(
                     continue
                 fut = next(ac)
                 chunk = pending.pop(fut)
-                outcomes = fut.result()
+                try:
+                    outcomes = fut.result()
+                except Exception as err:  # noqa: BLE001 - e.g. KilledWorker: find the input that does it
+                    log.warning("chunk %d failed (%s); retrying its inputs one by one", chunk.seq, err)
+                    outcomes = _one_by_one(client, task, chunk.sources, extract)
                 fut.release()
                 if len(outcomes) != len(chunk.sources):
                     raise RuntimeError(f"chunk {chunk.seq}: {len(outcomes)} outcomes for {len(chunk.sources)} inputs")

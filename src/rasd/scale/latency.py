@@ -21,6 +21,7 @@ import statistics
 import tempfile
 import threading
 import time
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,7 +76,9 @@ def _done(db: Path, guid: str) -> bool:
 def measure_watch_latency(corpus: str | Path, *, items: int = 100, interval: float = 0.1,
                           max_items_tried: int | None = None, timeout: float = 60.0) -> LatencyResult:
     """Publish articles of ``corpus`` until ``items`` of them produced events (steps above)."""
-    from fastapi.testclient import TestClient
+    with warnings.catch_warnings():  # starlette's TestClient warns about its httpx backend on import
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
 
     from rasd.api import create_app
 

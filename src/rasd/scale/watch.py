@@ -4,12 +4,13 @@ Each poll of a target:
 
 1. folder: every file (recursively, hidden and partial downloads skipped) whose key
    ``path|mtime_ns|size`` is not yet in ``watch_items`` and which has not changed for
-   ``settle`` seconds goes through ``rasd.ingest.iter_sources`` and the pipeline.
+   ``settle`` seconds goes through ``rasd.ingest.batch.run_batch`` (one transaction per
+   document, inputs already stored skipped by hash); the file is marked done afterwards.
 2. feed: the feed is fetched and parsed; each entry whose guid is not yet ``done`` in
    ``watch_items`` has its link fetched and its page processed as ``kind="html"``.
-3. Every document is written in its own transaction (``rasd.scale.writer``); its item is
-   marked done right after, so a restart re-reads nothing already stored, and an item whose
-   write was interrupted is re-done (the content-hash key makes that a no-op).
+3. A feed item's document and its ``done`` mark commit in one transaction
+   (``rasd.scale.writer``), so a restart re-fetches nothing already stored; a file interrupted
+   half-way is read again and its stored documents are skipped by content hash.
 4. A feed that fails to fetch or parse is retried with exponential backoff
    (``interval * 2**failures``, at most ``max_backoff``); the error is logged, never fatal.
    A page that fails ``max_item_attempts`` times is recorded in ``errors`` and not retried.
@@ -32,6 +33,8 @@ from functools import partial
 from pathlib import Path
 
 from rasd.errors import InputError
+from rasd.ingest.batch import run_batch
+from rasd.model import content_hash
 from rasd.scale.feeds import fetch, page_source, parse_feed
 from rasd.scale.outcome import Failure, process_safely
 from rasd.scale.writer import ADDED, DUPLICATE, open_store, write_outcome
@@ -185,8 +188,6 @@ class Watcher:
         target.next_due = time.monotonic() + self.interval
 
     def _poll_folder(self, target: Target) -> None:
-        from rasd.ingest import iter_sources
-
         root = Path(target.spec)
         for path in sorted(root.rglob("*")):
             if not path.is_file() or path.name.startswith(".") or path.name.endswith(SKIP_SUFFIXES):
@@ -197,16 +198,13 @@ class Watcher:
             key = f"{path.relative_to(root)}|{st.st_mtime_ns}|{st.st_size}"
             if self.state.status(target.spec, key) is not None:
                 continue
-            outcomes = [
-                Failure.from_error(src, src.origin) if isinstance(src, InputError)
-                else process_safely(src, extract=self.extract)
-                for src in iter_sources([str(path)])
-            ]
-            for n, outcome in enumerate(outcomes, 1):
-                last = n == len(outcomes)
-                done = partial(self.state.mark, target.spec, key, "done", str(path)) if last else None
-                self.stats.count(write_outcome(self.store, outcome, also=done))
-            if not outcomes:
+            done = run_batch([str(path)], self.store, extract=self.extract)
+            self.stats.added += done.added
+            self.stats.duplicates += done.skipped
+            self.stats.failed += done.failed
+            if done.interrupted:  # Ctrl-C inside the batch: the file is not done
+                raise KeyboardInterrupt
+            with self.store.atomic():
                 self.state.mark(target.spec, key, "done", str(path))
             log.info("watch: %s processed", path)
 
@@ -220,16 +218,23 @@ class Watcher:
             try:
                 src = page_source(item, title, timeout=self.timeout)
             except InputError as err:
-                attempts = self.state.mark(target.spec, item.guid, "retry", str(err))
+                with self.store.atomic():
+                    attempts = self.state.mark(target.spec, item.guid, "retry", str(err))
                 log.warning("watch: %s (attempt %d)", err, attempts)
                 if attempts >= self.max_item_attempts:
                     failed = Failure.from_error(err, item.link)
                     self.stats.count(write_outcome(
                         self.store, failed, also=partial(self.state.mark, target.spec, item.guid, "failed", str(err))))
                 continue
+            mark_done = partial(self.state.mark, target.spec, item.guid, "done", item.link)
+            raw = content_hash(src.content)
+            if self.store.has_hash(raw):  # the same page under another guid: nothing to do
+                with self.store.atomic():
+                    mark_done()
+                self.stats.count(DUPLICATE)
+                continue
             outcome = process_safely(src, extract=self.extract)
-            self.stats.count(write_outcome(
-                self.store, outcome, also=partial(self.state.mark, target.spec, item.guid, "done", item.link)))
+            self.stats.count(write_outcome(self.store, outcome, source_hash=raw, also=mark_done))
             log.info("watch: %s processed", item.link)
 
     # the loop -----------------------------------------------------------------------------

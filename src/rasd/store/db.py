@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rasd.errors import RasdError
-from rasd.model import Event
+from rasd.model import Event, Span
 from rasd.store.migrations import migrate
 from rasd.store.read import Reader
 
@@ -114,9 +114,13 @@ class Store(Reader):
             return doc_id
         return f"{doc_id}~{content_hash[:10]}"
 
-    def add_processed(self, p: Processed, *, source_hash: str | None = None) -> bool:
+    def add_processed(self, p: Processed, *, source_hash: str | None = None, resolve: bool = False) -> bool:
         """Store a processed document with its segments, events and evidence; False (and nothing
-        stored) if its content hash is already in the database."""
+        stored) if its content hash is already in the database.
+
+        ``source_hash``: hash of the raw input (an HTML page) so ``has_hash`` can skip it next time.
+        ``resolve``: merge each event into the stored reports of the same event
+        (``rasd.resolve.merge_into``, much slower) instead of storing it as is."""
         self._require_transaction("add_processed")
         doc = p.document
         if self.has_hash(doc.hash):
@@ -135,12 +139,16 @@ class Store(Reader):
             [(doc_id, i, s.kind, s.start, s.end) for i, s in enumerate(p.segments)],
         )
         for index, ev in enumerate(p.events):
-            self._add_event(doc_id, index, ev)
+            if resolve:
+                self._resolve_event(doc_id, ev)
+            else:
+                self._add_event(doc_id, index, ev, own_ids={doc.id, ev.doc_id})
         if doc.origin:
             self.conn.execute("DELETE FROM errors WHERE origin = ?", (doc.origin,))
         return True
 
-    def _add_event(self, doc_id: str, index: int, ev: Event) -> str:
+    def _add_event(self, doc_id: str, index: int, ev: Event, own_ids: set[str]) -> str:
+        """Insert one event of document ``doc_id`` (``own_ids``: the names it had before storing)."""
         eid = ev.id or event_key(doc_id, index, ev)
         values = [getattr(ev, c) for c in EVENT_COLUMNS]
         values[0] = doc_id
@@ -154,16 +162,25 @@ class Store(Reader):
                 "INSERT INTO events_fts (rowid, evidence, notes, location_ar) VALUES (?, ?, ?, ?)",
                 (cur.lastrowid, ev.evidence, ev.notes, ev.location_ar),
             )
-        for other in dict.fromkeys([doc_id, *(d for d in ev.doc_ids if d != ev.doc_id)]):
+        for other in dict.fromkeys([doc_id, *(d for d in ev.doc_ids if d not in own_ids)]):
             self.conn.execute(
                 "INSERT OR IGNORE INTO event_documents (event_id, doc_id) SELECT ?, id FROM documents WHERE id = ?",
                 (eid, other),
             )
         self.conn.executemany(
             "INSERT INTO evidence_spans (event_id, doc_id, label, start, end, text) VALUES (?, ?, ?, ?, ?, ?)",
-            [(eid, doc_id, s.label, s.start, s.end, s.text) for s in ev.evidence_spans],
+            [(eid, doc_id if s.doc_id in own_ids or s.doc_id is None else s.doc_id, s.label, s.start, s.end, s.text)
+             for s in ev.evidence_spans],
         )
         return eid
+
+    def _resolve_event(self, doc_id: str, ev: Event) -> str:
+        from rasd.resolve import merge_into
+
+        own = Event.from_dict(ev.to_dict())
+        own.doc_id, own.doc_ids = doc_id, [doc_id]
+        own.evidence_spans = [Span(s.start, s.end, s.label, s.text, doc_id) for s in ev.evidence_spans]
+        return merge_into(self.conn, own)
 
     def record_error(self, origin: str, code: str, reason: str) -> None:
         """Record that ``origin`` failed with ``code``; a repeat of the same (origin, code) updates it."""

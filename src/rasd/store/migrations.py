@@ -1,11 +1,13 @@
 """Create or upgrade a rasd database to the current schema, tracked by ``PRAGMA user_version``.
 
 A new file gets ``schema.sql`` (always the latest schema) in one go. An older file gets each step of
-``MIGRATIONS`` after its version, in order, in one transaction per step.
+``MIGRATIONS`` after its version, in order, in one transaction per step. A file with rasd's tables
+but no version (made by running ``schema.sql`` directly) counts as version 1; steps are idempotent.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from importlib.resources import files
 
@@ -25,6 +27,17 @@ def schema_sql() -> str:
     return files("rasd.store").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
+_ADD_COLUMN = re.compile(r"ALTER TABLE (\w+) ADD COLUMN (\w+)", re.IGNORECASE)
+
+
+def _has_column_already(conn: sqlite3.Connection, statement: str) -> bool:
+    """True for an ``ADD COLUMN`` whose column exists (a file made from a newer schema.sql by hand)."""
+    m = _ADD_COLUMN.match(statement)
+    if not m:
+        return False
+    return any(row[1] == m.group(2) for row in conn.execute(f"PRAGMA table_info({m.group(1)})"))
+
+
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring ``conn``'s database to ``VERSION``; return the version it had before."""
     before = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -40,7 +53,8 @@ def migrate(conn: sqlite3.Connection) -> int:
         conn.execute("BEGIN IMMEDIATE")
         try:
             for statement in MIGRATIONS[version]:
-                conn.execute(statement)
+                if not _has_column_already(conn, statement):
+                    conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {version}")
         except BaseException:
             conn.execute("ROLLBACK")

@@ -75,9 +75,10 @@ class Reader:
     def _event(self, row: sqlite3.Row) -> Event:
         d = dict(row)
         d["evidence_spans"] = [
-            {"start": s["start"], "end": s["end"], "label": s["label"], "text": s["text"] or ""}
+            {"start": s["start"], "end": s["end"], "label": s["label"], "text": s["text"] or "", "doc_id": s["doc_id"]}
             for s in self.conn.execute(
-                "SELECT label, start, end, text FROM evidence_spans WHERE event_id = ? ORDER BY rowid", (d["id"],)
+                "SELECT label, start, end, text, doc_id FROM evidence_spans WHERE event_id = ? ORDER BY rowid",
+                (d["id"],),
             )
         ]
         d["doc_ids"] = [
@@ -115,10 +116,11 @@ class Reader:
         return [Segment(r["start"], r["end"], r["kind"], doc.text[r["start"]:r["end"]]) for r in rows]
 
     def evidence(self, event_id: str) -> list[Span]:
+        """The evidence spans of one event, each with the document it points into."""
         rows = self.conn.execute(
-            "SELECT label, start, end, text FROM evidence_spans WHERE event_id = ? ORDER BY rowid", (event_id,)
+            "SELECT label, start, end, text, doc_id FROM evidence_spans WHERE event_id = ? ORDER BY rowid", (event_id,)
         )
-        return [Span(r["start"], r["end"], r["label"], r["text"] or "") for r in rows]
+        return [Span(r["start"], r["end"], r["label"], r["text"] or "", r["doc_id"]) for r in rows]
 
     # -- errors, stats, search -----------------------------------------------------------
     def errors(self) -> list[dict[str, Any]]:

@@ -124,13 +124,16 @@ function renderList(page) {
 
 // --- loading -------------------------------------------------------------------------------
 let generation = 0;
-async function refresh() {
-  const gen = ++generation;
+let lastQuery = null;
+async function refresh({ force = false } = {}) {
   const params = filterParams();
   const listParams = new URLSearchParams(params);
   listParams.set("sort", state.sort);
   listParams.set("page", state.page);
   listParams.set("page_size", state.pageSize);
+  if (!force && listParams.toString() === lastQuery) return;  // nothing changed (e.g. a late "change")
+  lastQuery = listParams.toString();
+  const gen = ++generation;
   $("#dl-csv").href = `api/events.csv?${params}`;
   $("#dl-geojson").href = `api/events.geojson?${params}`;
   try {
@@ -149,7 +152,7 @@ async function refresh() {
     $("#brush-clear").hidden = !(state.filters.date_from || state.filters.date_to);
     document.body.dataset.ready = "1";
   } catch (err) {
-    if (gen === generation) showError(err);
+    if (gen === generation) { showError(err); lastQuery = null; }
   }
 }
 
@@ -228,8 +231,9 @@ $("#lang-toggle").addEventListener("click", () => {
   setLang(currentLang() === "ar" ? "en" : "ar");
   fillFacets();
   map.drawLegend();
+  map.drawLabels();
   renderSummary();
-  refresh();
+  refresh({ force: true });
   if (state.selected) select(state.selected); else renderEmpty($("#panel"));
 });
 

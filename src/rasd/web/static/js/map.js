@@ -1,18 +1,24 @@
 // The Leaflet map: admin boundaries as the only base layer (no tiles, no internet), events as
 // markers coloured by type and sized by fatalities, clustered when dense.
-import { t, tv, fmt } from "./i18n.js";
+import { t, tv, fmt, currentLang } from "./i18n.js";
 import { TYPES, typeClass, sizeBucket, BUCKET_PX } from "./types.js";
 
 const DEFAULT_VIEW = { center: [34.6, 40.8], zoom: 6 };
 
 export function createMap(el, { onSelect }) {
-  const map = L.map(el, { zoomSnap: 0.25, worldCopyJump: false, attributionControl: true });
+  const map = L.map(el, { zoomSnap: 0.25, minZoom: 4, maxZoom: 14, attributionControl: true });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Leaflet · OCHA COD-AB");
   map.setView(DEFAULT_VIEW.center, DEFAULT_VIEW.zoom);
+  // Leaflet 1.9 dropped hasLayer's guard against undefined, which markercluster 1.5 relies on when a
+  // zoomToShowLayer is still pending after its marker was replaced (a refresh during the animation).
+  const hasLayer = map.hasLayer.bind(map);
+  map.hasLayer = (layer) => !!layer && hasLayer(layer);
   map.createPane("boundaries").style.zIndex = 250;
 
   let boundaryLayer = null;
+  let boundaryData = null;
+  const labels = { 1: L.layerGroup(), 2: L.layerGroup() };
   const markers = new Map();
   let selectedId = null;
   let fitted = false;
@@ -21,7 +27,6 @@ export function createMap(el, { onSelect }) {
     maxClusterRadius: 36,
     showCoverageOnHover: false,
     spiderfyOnMaxZoom: true,
-    disableClusteringAtZoom: 11,
     iconCreateFunction(c) {
       const n = c.getChildCount();
       const size = n < 10 ? 30 : n < 100 ? 38 : 46;
@@ -54,8 +59,37 @@ export function createMap(el, { onSelect }) {
     }
   }
 
+  // admin names: provinces at country zoom, districts closer in; in the page's language
+  function drawLabels() {
+    for (const g of Object.values(labels)) g.clearLayers();
+    if (!boundaryLayer) return;
+    boundaryLayer.eachLayer((l) => {
+      const p = l.feature.properties || {};
+      const name = currentLang() === "ar" ? (p.name_ar || p.name_en) : (p.name_en || p.name_ar);
+      if (!name || !labels[p.level]) return;
+      const icon = L.divIcon({ className: `admin-label lvl${p.level}`, html: "<span></span>", iconSize: null });
+      const m = L.marker(l.getBounds().getCenter(), { icon, interactive: false, keyboard: false, pane: "labels" });
+      m.on("add", () => { m.getElement().firstChild.textContent = name; });
+      labels[p.level].addLayer(m);
+    });
+    showLabels();
+  }
+
+  function showLabels() {
+    const z = map.getZoom();
+    const want = { 1: z >= 5.5 && z < 8, 2: z >= 8 };
+    for (const [lvl, g] of Object.entries(labels)) {
+      if (want[lvl] && !map.hasLayer(g)) g.addTo(map);
+      if (!want[lvl] && map.hasLayer(g)) g.remove();
+    }
+  }
+  map.createPane("labels").style.zIndex = 350;
+  map.getPane("labels").style.pointerEvents = "none";
+  map.on("zoomend", showLabels);
+
   function setBoundaries(fc) {
     if (boundaryLayer) boundaryLayer.remove();
+    boundaryData = fc;
     if (!fc || !fc.features || fc.features.length === 0) return;  // not built yet: draw nothing
     boundaryLayer = L.geoJSON(fc, {
       pane: "boundaries",
@@ -67,6 +101,7 @@ export function createMap(el, { onSelect }) {
     // admin1 fills first, admin2 lines above them
     boundaryLayer.addTo(map);
     boundaryLayer.eachLayer((l) => { if (l.feature.properties.level === 2) l.bringToFront(); });
+    drawLabels();
     if (!fitted && markers.size === 0) map.fitBounds(boundaryLayer.getBounds(), { padding: [10, 10] });
   }
 
@@ -126,7 +161,8 @@ export function createMap(el, { onSelect }) {
   }
 
   return {
-    map, setBoundaries, setEvents, select, drawLegend,
+    map, setBoundaries, setEvents, select, drawLegend, drawLabels,
+    hasBoundaries: () => !!boundaryData,
     invalidate: () => map.invalidateSize(),
     count: () => markers.size,
   };

@@ -1,6 +1,7 @@
 // The timeline: events per day (or per ISO week over long spans) as SVG bars; dragging across it
 // (a brush) picks a date range, which the page applies as date_from/date_to to the map and list.
-import { t, fmt, currentLang } from "./i18n.js";
+import { t, tv, fmt, currentLang } from "./i18n.js";
+import { TYPES, typeClass } from "./types.js";
 
 const NS = "http://www.w3.org/2000/svg";
 const DAY = 86400000;
@@ -26,10 +27,10 @@ export function createTimeline(container, { onBrush }) {
     if (!days.length) return { bins: [], width: DAY };
     const span = (toMs(days[days.length - 1].date) - toMs(days[0].date)) / DAY + 1;
     if (span > 150) {
-      return { bins: stats.by_week.map((w) => ({ start: toMs(w.start), n: w.events, f: w.fatalities })),
+      return { bins: stats.by_week.map((w) => ({ start: toMs(w.start), n: w.events, types: w.types || {} })),
                width: 7 * DAY, unit: "per_week" };
     }
-    return { bins: days.map((d) => ({ start: toMs(d.date), n: d.events, f: d.fatalities })),
+    return { bins: days.map((d) => ({ start: toMs(d.date), n: d.events, types: d.types || {} })),
              width: DAY, unit: "per_day" };
   }
 
@@ -41,11 +42,14 @@ export function createTimeline(container, { onBrush }) {
                             "aria-label": t("timeline") }, container);
     if (!data.length) {
       const tx = el("text", { x: W / 2, y: H / 2, "text-anchor": "middle", class: "tl-empty" }, svg);
-      tx.textContent = t("no_events");
+      tx.textContent = t("no_dated_events");
       return;
     }
-    const x0 = data[0].start;
-    const x1 = data[data.length - 1].start + width;
+    // show at least ~3 weeks (or 8 bins) so a few days of events do not become one wide slab
+    const minSpan = Math.max(21 * DAY, 8 * width);
+    const pad = Math.max(0, minSpan - (data[data.length - 1].start + width - data[0].start)) / 2;
+    const x0 = data[0].start - Math.ceil(pad / DAY) * DAY;
+    const x1 = data[data.length - 1].start + width + Math.ceil(pad / DAY) * DAY;
     const maxN = Math.max(...data.map((d) => d.n));
     const sx = (ms) => PAD.l + ((ms - x0) / (x1 - x0)) * (W - PAD.l - PAD.r);
     const sy = (n) => H - PAD.b - (n / maxN) * (H - PAD.t - PAD.b);
@@ -56,17 +60,36 @@ export function createTimeline(container, { onBrush }) {
     el("line", { x1: PAD.l, x2: W - PAD.r, y1: H - PAD.b, y2: H - PAD.b, class: "tl-axis" }, svg);
     const top = el("text", { x: PAD.l - 4, y: PAD.t + 8, "text-anchor": "end", class: "tl-label" }, svg);
     top.textContent = fmt(maxN);
-    const unitLabel = el("text", { x: PAD.l - 4, y: PAD.t + 20, "text-anchor": "end", class: "tl-unit" }, svg);
+    const unitLabel = el("text", { x: W - PAD.r, y: PAD.t, "text-anchor": "end", class: "tl-unit" }, svg);
     unitLabel.textContent = t(unit);
+
+    // current range (under the bars)
+    if (range.from || range.to) {
+      const a = range.from ? Math.max(sx(toMs(range.from)), PAD.l) : PAD.l;
+      const b = range.to ? Math.min(sx(toMs(range.to) + DAY), W - PAD.r) : W - PAD.r;
+      el("rect", { x: a, y: PAD.t - 4, width: Math.max(2, b - a), height: H - PAD.t - PAD.b + 4,
+                   class: "tl-range" }, svg);
+    }
 
     // bars
     const bw = Math.max(1, sx(x0 + width) - sx(x0) - (width === DAY && data.length > 120 ? 0 : 1));
     const g = el("g", {}, svg);
     for (const b of data) {
-      const r = el("rect", { x: sx(b.start), y: sy(b.n), width: bw, height: H - PAD.b - sy(b.n),
-                             class: `tl-bar${(range.from || range.to) && !inRange(b) ? " out" : ""}` }, g);
-      const tip = el("title", {}, r);
-      tip.textContent = `${toIso(b.start)}${width > DAY ? " +7" : ""}: ${t("events_count", { n: fmt(b.n) })}`;
+      const out = (range.from || range.to) && !inRange(b);
+      const bar = el("g", { class: `tl-bar${out ? " out" : ""}` }, g);
+      // stacked by event type, in the map's colours (types in the legend's order)
+      let acc = 0;
+      const order = [...TYPES, ...Object.keys(b.types).filter((k) => !TYPES.includes(k))];
+      for (const type of order) {
+        const n = b.types[type];
+        if (!n) continue;
+        el("rect", { x: sx(b.start), y: sy(acc + n), width: bw, height: sy(acc) - sy(acc + n),
+                     class: typeClass(type) }, bar);
+        acc += n;
+      }
+      const tip = el("title", {}, bar);
+      const parts = order.filter((k) => b.types[k]).map((k) => `${tv("type", k)}: ${fmt(b.types[k])}`);
+      tip.textContent = `${toIso(b.start)}${width > DAY ? " +7" : ""} · ${t("events_count", { n: fmt(b.n) })}\n${parts.join("\n")}`;
     }
 
     // month ticks
@@ -79,19 +102,11 @@ export function createTimeline(container, { onBrush }) {
     const every = Math.max(1, Math.ceil(months.length / Math.max(1, (W - PAD.l) / 70)));
     months.forEach((ms, i) => {
       el("line", { x1: sx(ms), x2: sx(ms), y1: H - PAD.b, y2: H - PAD.b + 4, class: "tl-axis" }, svg);
-      if (i % every === 0) {
+      if (i % every === 0 && sx(ms) < W - PAD.r - 34) {
         const lab = el("text", { x: sx(ms) + 2, y: H - 6, class: "tl-label" }, svg);
         lab.textContent = fmtMonth.format(new Date(ms));
       }
     });
-
-    // current range
-    if (range.from || range.to) {
-      const a = range.from ? Math.max(sx(toMs(range.from)), PAD.l) : PAD.l;
-      const b = range.to ? Math.min(sx(toMs(range.to) + DAY), W - PAD.r) : W - PAD.r;
-      el("rect", { x: a, y: PAD.t - 4, width: Math.max(2, b - a), height: H - PAD.t - PAD.b + 4,
-                   class: "tl-range" }, svg);
-    }
 
     // brush
     const overlay = el("rect", { x: PAD.l, y: 0, width: W - PAD.l - PAD.r, height: H, class: "tl-overlay" }, svg);
@@ -102,7 +117,7 @@ export function createTimeline(container, { onBrush }) {
       return Math.min(W - PAD.r, Math.max(PAD.l, ((ev.clientX - box.left) / box.width) * W));
     };
     const toDate = (px) => x0 + ((px - PAD.l) / (W - PAD.l - PAD.r)) * (x1 - x0);
-    const snap = (ms) => data.reduce((best, b) => (b.start <= ms ? b : best), data[0]);
+    const snap = (ms) => Math.max(x0, Math.min(x1 - width, x0 + Math.floor((ms - x0) / width) * width));
     overlay.addEventListener("pointerdown", (ev) => {
       startX = localX(ev);
       overlay.setPointerCapture(ev.pointerId);
@@ -121,7 +136,7 @@ export function createTimeline(container, { onBrush }) {
       const a = snap(toDate(Math.min(x, startX)));
       const b = snap(toDate(Math.max(x, startX)));
       startX = null;
-      onBrush(toIso(a.start), toIso(b.start + width - DAY));
+      onBrush(toIso(a), toIso(b + width - DAY));
     });
   }
 

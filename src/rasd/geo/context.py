@@ -1,0 +1,121 @@
+"""Read the words around a place name: place-type nouns (مدينة، بلدة), spatial phrases (قرب،
+في محيط، ريف، شرق), landmarks (جسر، مطار) and person titles (أبو، الشيخ), from the cue lexicon
+``rasd/data/gazetteer_cues.tsv``. ``read_context(norm_text, start, end, prefix)`` → ``Context``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rasd.clean.normalize import norm
+from rasd.errors import KnowledgeError
+from rasd.geo.gazetteer import DATA_DIR
+
+CUES_FILE = DATA_DIR / "gazetteer_cues.tsv"
+KINDS = (
+    "place", "city", "governorate", "weak", "near", "direction", "rural", "landmark", "person", "after", "notplace",
+)
+_TOKEN = re.compile(r"[\u0621-\u064a0-9a-z]+|[^\s\u0621-\u064a0-9a-z]")
+_CLAUSE_STOP = set(".،,؛;:!?()[]{}\"'«»-–—|/\n")
+_NEAR_OF = {"بالقرب", "قريبا", "مقربه", "بعيدا"}
+_REFERENCE = re.compile(r"(?:على|وعلى) بعد [^.،,؛\n]{0,40}(?:من|عن) ?$")
+WINDOW = 80  # normalised characters looked at before a name
+
+
+@lru_cache(maxsize=1)
+def load_cues(path: Path = CUES_FILE) -> dict[str, frozenset[str]]:
+    """kind → normalised forms; raises KnowledgeError on an unknown kind."""
+    out: dict[str, set[str]] = {k: set() for k in KINDS}
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or parts[0] not in out:
+            raise KnowledgeError(str(path), i, "expected: kind<TAB>forms with kind in " + ", ".join(KINDS))
+        out[parts[0]].update(norm(f) for f in parts[1].split("|") if f.strip())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@dataclass(slots=True)
+class Context:
+    """What the words before (and just after) a name say about it."""
+
+    place_cue: str = ""  # the place-type noun before the name (مدينه, بلده …); unlocks common-word names
+    weak: bool = False  # a preposition (في) or the clitic ب right before
+    near: bool = False
+    direction: str = ""
+    rural: bool = False
+    landmark: str = ""
+    city: bool = False
+    governorate: bool = False
+    person: bool = False  # part of a person's name or of another name (نهر الفرات، قناة الميادين)
+    after_dir: str = ""
+    coord: bool = False  # joined to the previous name by و
+    reference: bool = False  # a distance reference (على بعد 100 كم من X), not where things happen
+
+    @property
+    def cue_words(self) -> list[str]:
+        out = [self.place_cue, self.landmark, self.direction, self.after_dir]
+        out += ["near"] * self.near + ["rural"] * self.rural + ["weak"] * self.weak
+        return [w for w in out if w]
+
+
+def _strip_conj(tok: str) -> str:
+    return tok[1:] if len(tok) > 3 and tok[0] in "وف" else tok
+
+
+def read_context(text: str, start: int, end: int, prefix: str = "") -> Context:
+    """Classify the words before ``text[start:end]`` (normalised text) up to the clause start."""
+    cues = load_cues()
+    ctx = Context(weak="ب" in prefix or "ل" in prefix, coord=prefix.startswith("و"))
+    left = _TOKEN.findall(text[max(0, start - WINDOW):start - len(prefix)])
+    # the first (partial) token of the window may be cut: drop it unless the window reached the text start
+    if start - WINDOW > 0 and left:
+        left = left[1:]
+    toks: list[str] = []
+    for t in reversed(left):
+        if t in _CLAUSE_STOP:
+            break
+        toks.append(t)
+        if len(toks) >= 6:
+            break
+    for i, raw in enumerate(toks):
+        t = raw if raw in cues["person"] else _strip_conj(raw)
+        if i == 0 and (raw in cues["person"] or t in cues["notplace"]):
+            ctx.person = True
+            break
+        if t in cues["place"] or t in cues["city"] or t in cues["governorate"]:
+            if t in cues["place"]:
+                ctx.place_cue = ctx.place_cue or t
+            if not (ctx.city or ctx.governorate):  # the nearest such word decides
+                ctx.city = t in cues["city"]
+                ctx.governorate = t in cues["governorate"]
+        elif t in cues["landmark"]:
+            ctx.landmark = ctx.landmark or t
+        elif t in cues["near"]:
+            ctx.near = True
+            break
+        elif t == "من" and i + 1 < len(toks) and _strip_conj(toks[i + 1]) in _NEAR_OF:
+            ctx.near = True
+            break
+        elif t in cues["direction"]:
+            ctx.direction = t
+            break
+        elif t in cues["rural"]:
+            ctx.rural = True
+            break
+        elif t in cues["weak"]:
+            ctx.weak = True
+            break
+        else:
+            if i == 0 and raw.startswith("و") and raw == "و":
+                ctx.coord = True
+            break
+    ctx.reference = bool(_REFERENCE.search(text[max(0, start - len(prefix) - 60):start - len(prefix)]))
+    right = _TOKEN.findall(text[end:end + 30])
+    if right and right[0] in cues["after"]:
+        ctx.after_dir = right[0]
+    return ctx

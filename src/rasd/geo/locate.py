@@ -1,0 +1,271 @@
+"""Geocode a document: find its place mentions once, resolve each to a ``rasd.model.Place``
+(country, OCHA admin1–3 names, English and Arabic location, coordinates, ACLED geo_precision,
+span into the original text), and answer ``place_for(start, end)`` for an event's text.
+
+``DocumentGeocoder(doc, segments=None, country_hint=None)``; ``.places``; ``.place_for(s, e)``;
+``geocode_text(text)`` for a bare string.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
+
+from rasd.clean.normalize import Normalized, normalize
+from rasd.geo.disambiguate import Choice, choose
+from rasd.geo.gazetteer import Entry, Gazetteer, load
+from rasd.geo.toponyms import Mention, find_toponyms
+from rasd.model import Document, Place, Segment, Span
+
+AREA_PRECISION_2 = {"oilfield", "gasfield", "dam", "crossing", "region", "c_region"}
+LEVEL_OF = {"country": 0, "admin1": 1, "c_admin1": 1, "region": 1, "c_region": 1, "admin2": 2}
+# the countryside of a city-governorate is another governorate (ريف دمشق، ضواحي دمشق → Rural Damascus)
+RURAL_OF = {"SY01": "SY03"}
+WEAK_KINDS = {"town", "village", "neighbourhood", "landmark", "admin3"}
+COORD_GAP = 70  # normalised characters: a name joined by و inherits the spatial phrase before it
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+
+def _specificity(p: Place) -> int:
+    """0 country … 4 a named point; ties broken by precision."""
+    if p.admin3 or (p.location and p.geo_precision == 1):
+        return 4
+    if p.admin2:
+        return 3
+    if p.admin1:
+        return 2
+    return 1 if p.country else 0
+
+
+class Resolver:
+    """Turns a chosen entry and its mention's context into a Place."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.centre: dict[str, Entry] = {}  # admin2 pcode → its centre sub-district (مركز)
+        self.single_child: dict[str, Entry] = {}  # admin1 with one district (Damascus) → that admin3
+        by_parent: dict[str, list[Entry]] = {}
+        for e in gaz.admin.values():
+            if e.kind == "admin3":
+                by_parent.setdefault(e.adm2, []).append(e)
+                if e.id.endswith("00") and e.id.startswith("SY") or e.name_en.startswith("Markaz"):
+                    self.centre[e.adm2] = e
+        for e in gaz.admin.values():
+            if e.kind == "admin1":
+                kids = [a for a in gaz.admin.values() if a.kind == "admin3" and a.adm1 == e.id]
+                if len(kids) == 1:
+                    self.single_child[e.id] = kids[0]
+
+    def _town_in(self, key: str, adm3: str) -> Entry | None:
+        towns = [e for e in self.gaz.lookup(key) if e.adm3 == adm3 and e.kind in ("town", "village")]
+        return max(towns, key=lambda e: e.pop) if towns else None
+
+    def effective(self, entry: Entry, key: str) -> tuple[Entry, Entry | None]:
+        """(entry whose admin units to report, point for coordinates) after expanding admin units:
+        a district named by its town → the town's sub-district; a governorate with one district → it."""
+        if entry.kind == "admin2":
+            centre = self.centre.get(entry.id)
+            if centre:
+                return centre, self._town_in(key, centre.id) or centre
+        if entry.kind == "admin3":
+            return entry, self._town_in(key, entry.id) or entry
+        if entry.kind == "admin1" and entry.id in self.single_child:
+            child = self.single_child[entry.id]
+            return child, child
+        return entry, entry
+
+    def place(self, ch: Choice, nt: Normalized, text: str, inherited: Mention | None = None) -> Place:
+        m, e = ch.mention, ch.entry
+        ctx = inherited.context if inherited is not None else m.context
+        if (ctx.rural or ctx.direction or ctx.near) and not ctx.landmark and e.adm1 in RURAL_OF \
+                and e.kind in ("admin1", "admin2", "admin3", "town"):
+            e = self.gaz.admin[RURAL_OF[e.adm1]]
+        admin_e, point = self.effective(e, m.key)
+        level = LEVEL_OF.get(admin_e.kind, 3)
+        if e.src == "curated" or e.src == "countries":
+            level = e.level if e.kind not in ("country",) else 0
+        if e.country in ("Syria", "Iraq"):
+            a1 = self.gaz.admin_en(admin_e.adm1 or (admin_e.id if admin_e.kind == "admin1" else ""))
+            a2 = self.gaz.admin_en(admin_e.adm2) if level >= 2 else None
+            a3 = self.gaz.admin_en(admin_e.adm3) if level >= 3 else None
+        else:
+            a1, a2, a3 = (e.adm1 or None), None, None
+        # precision: 3 for a country or governorate, 2 for a region or a non-populated site, 1 for a place
+        if e.kind == "country" or level <= 1 and e.kind not in ("region", "c_region"):
+            prec = 3
+        elif e.kind in AREA_PRECISION_2:
+            prec = 2
+        else:
+            prec = 1
+        if e.kind != "country" and (ctx.near or ctx.direction or ctx.rural):
+            if not (ctx.landmark and prec == 1 and inherited is None):
+                prec = max(prec, 2) if prec < 3 or level >= 1 else prec
+                if prec == 3 and e.kind in ("admin1", "c_admin1"):
+                    prec = 2
+        start, end = nt.original_span(m.start, m.end)
+        if e.kind in ("admin1", "admin2", "admin3") and admin_e.kind == "admin3" and level >= 3:
+            location = admin_e.name_en
+        else:
+            location = e.name_en or admin_e.name_en or None
+        if point.kind == "admin3" and e.kind == "town":
+            location = e.name_en
+        cands = [{"id": x.id, "name": x.name_en or x.name_ar, "kind": x.kind, "country": x.country,
+                  "admin1": self.gaz.admin_en(x.adm1) if x.country in ("Syria", "Iraq") else x.adm1 or None,
+                  "score": s} for x, s in [(e, ch.score), *ch.runners]]
+        reason = ch.reason + (f"; cues: {', '.join(ctx.cue_words)}" if ctx.cue_words else "")
+        if inherited is not None:
+            reason += "; spatial phrase shared with the preceding name"
+        return Place(
+            country=e.country, admin1=a1, admin2=a2, admin3=a3, location=location,
+            location_ar=text[start:end], latitude=round(point.lat, 5) if point.lat or point.lon else None,
+            longitude=round(point.lon, 5) if point.lat or point.lon else None, geo_precision=prec,
+            gazetteer_id=e.id, span=Span(start, end, "place", text[start:end]), reason=reason, candidates=cands,
+        )
+
+
+@lru_cache(maxsize=2)
+def _resolver(gaz: Gazetteer) -> Resolver:
+    return Resolver(gaz)
+
+
+def _inherit(mentions: list[Mention], norm_text: str) -> list[Mention | None]:
+    """For a name joined by و to the previous one (…في محيط حقل كونيكو، وحقل الجفرة), the mention whose
+    spatial phrase it shares, else None."""
+    if not mentions:
+        return []
+    out: list[Mention | None] = [None]
+    for prev, m in zip(mentions, mentions[1:], strict=False):
+        c = m.context
+        own = c.near or c.direction or c.rural or c.place_cue or c.landmark
+        gap = norm_text[prev.end:m.start]
+        shared = prev.context if out[-1] is None else out[-1].context
+        if (c.coord and not own and len(gap) <= COORD_GAP and not _SENTENCE_END.search(gap)
+                and (shared.near or shared.direction or shared.rural)):
+            out.append(prev if out[-1] is None else out[-1])
+        else:
+            out.append(None)
+    return out
+
+
+class DocumentGeocoder:
+    """Scans a document's article text once; ``places`` and ``place_for(start, end)`` answer from it."""
+
+    def __init__(self, doc: Document, segments: list[Segment] | None = None,
+                 country_hint: str | None = None) -> None:
+        self.doc = doc
+        self.gaz = load()
+        text = doc.text
+        self._nt = normalize(text)
+        mentions = find_toponyms(self._nt.norm, self.gaz)
+        if segments:
+            keep = [(s.start, s.end) for s in segments if s.kind in ("article", "title")]
+            mentions = [m for m in mentions
+                        if any(a <= self._nt.offsets[m.start] < b for a, b in keep)]
+            self._blocks = sorted(keep)
+        else:
+            self._blocks = []
+        self._mentions = mentions
+        choices = choose(mentions, self.gaz, country_hint)
+        res = _resolver(self.gaz)
+        inherited = _inherit(mentions, self._nt.norm)
+        self.places: list[Place] = [res.place(c, self._nt, text, inh) for c, inh in zip(choices, inherited, strict=True)]
+        governorates = {c.entry.adm1 for c in choices if c.entry.adm1 and c.entry.country in ("Syria", "Iraq")}
+        # a small place with no support in a document about another governorate: likely a wrong reading
+        self._weak = [c.support == 0 and c.entry.kind in WEAK_KINDS and c.entry.src != "curated"
+                      and c.entry.pop < 20000 and bool(governorates - {c.entry.adm1}) for c in choices]
+        # a bare country with no locative word before it is mostly an actor (قصفت روسيا), and a distance
+        # reference (على بعد 100 كم من بغداد) is not where the event is: both rank last
+        self._secondary = [c.mention.context.reference or (
+            c.entry.kind == "country" and not (c.mention.context.weak or c.mention.context.near
+                                               or c.mention.context.direction or c.mention.context.rural))
+            for c in choices]
+        self._paragraphs = self._paragraph_bounds(text)
+        self.dominant: Place | None = self._dominant()
+
+    @staticmethod
+    def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
+        out, pos = [], 0
+        for part in re.split(r"(\n\s*\n|\n)", text):
+            if part.strip() and not re.fullmatch(r"\s+", part):
+                out.append((pos, pos + len(part)))
+            pos += len(part)
+        return out
+
+    def _block_of(self, pos: int) -> tuple[int, int]:
+        for a, b in self._blocks:
+            if a <= pos < b:
+                inner = [(x, y) for x, y in self._paragraphs if a <= x < b and x <= pos < y]
+                return inner[0] if inner else (a, b)
+        for a, b in self._paragraphs:
+            if a <= pos < b:
+                return a, b
+        return 0, len(self.doc.text)
+
+    def _dominant(self) -> Place | None:
+        """The document's main place. Places are pooled by governorate (a bare country is its own pool,
+        weighing half, or a tenth when it reads as an actor); mentions in the lead count double; the
+        heaviest pool wins (ties: the earlier), and within it the most mentioned, most specific place."""
+        pools: dict[str, float] = {}
+        places: dict[str, Counter] = {}
+        first_pos: dict[str, int] = {}
+        first: dict[str, Place] = {}
+        lead_end = min(len(self.doc.text), 400)
+        for i, p in enumerate(self.places):
+            if self._weak[i] or not p.span:
+                continue
+            pool = f"{p.country}/{p.admin1}" if p.admin1 else f"{p.country}"
+            w = 2.0 if p.span.start < lead_end else 1.0
+            if not p.admin1:
+                w *= 0.1 if self._secondary[i] else 0.5
+            pools[pool] = pools.get(pool, 0.0) + w
+            first_pos.setdefault(pool, p.span.start)
+            key = p.gazetteer_id or ""
+            places.setdefault(pool, Counter())[key] += w
+            first.setdefault(key, p)
+        if not pools:
+            return None
+        best_pool = max(pools, key=lambda k: (pools[k], -first_pos[k]))
+        counts = places[best_pool]
+        best = max(counts, key=lambda k: (counts[k], _specificity(first[k])))
+        return first[best]
+
+    def place_for(self, start: int, end: int) -> Place | None:
+        """The best place for an event stated in ``doc.text[start:end]``.
+
+        1. the most specific place named inside the span (ties: the first), leaving out bare countries
+           with no locative word before them (actors: قصفت روسيا) and distance references;
+        2. else the nearest place before the span in the same paragraph (precision at least 2), unless
+           that is a bare country and the document's main place is more specific;
+        3. else the document's main place (precision at least 2, reason says so).
+        Places read without support in a document about another governorate are skipped.
+        """
+        idx = [i for i, p in enumerate(self.places) if p.span and not self._weak[i]]
+        inside = [i for i in idx if start <= self.places[i].span.start and self.places[i].span.end <= end]
+        primary = [i for i in inside if not self._secondary[i]]
+        if primary:
+            return self.places[max(primary, key=lambda i: (_specificity(self.places[i]), -i))]
+        a, _ = self._block_of(start)
+        before = [i for i in idx if a <= self.places[i].span.start and self.places[i].span.end <= start]
+        before = [i for i in before if not self._secondary[i]] or before
+        dom = self.dominant
+        if before:
+            p = self.places[before[-1]]
+            if dom is None or p.admin1 or not dom.admin1:
+                return _fallback(p, "nearest place before the event in its paragraph")
+        if dom is not None:
+            return _fallback(dom, "the document's main place (none named near the event)")
+        if inside:
+            return self.places[inside[0]]
+        return None
+
+
+def _fallback(p: Place, why: str) -> Place:
+    """A place taken from outside the event's own words: precision at least 2 (3 for a country)."""
+    return replace(p, geo_precision=max(p.geo_precision or 1, 2 if p.admin1 else 3), reason=f"{p.reason}; {why}")
+
+
+def geocode_text(text: str) -> list[Place]:
+    """All places in a bare string (one document, no segments)."""
+    return DocumentGeocoder(Document(id="text", text=text)).places
