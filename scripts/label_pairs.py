@@ -102,6 +102,7 @@ TYPES = {
     "TRANSFER": "Strategic developments|Non-violent transfer of territory",
     "DISRUPT": "Strategic developments|Disrupted weapons use",
     "ARREST": "Strategic developments|Arrests",
+    "RIOT": "Riots|Violent demonstration",
 }
 ACTORS = {
     "SYR": "Military Forces of Syria (2000-)", "RUS": "Military Forces of Russia (2000-)",
@@ -113,6 +114,7 @@ ACTORS = {
     "IRQ": "Military Forces of Iraq (2014-)", "COAL": "International Coalition Against the Islamic State",
     "US": "Military Forces of the United States (2017-2021)", "HTS": "HTS: Hayat Tahrir al Sham",
     "HEZ": "Hezbollah", "JAI": "Jaish al Islam", "PMF": "PMF: Popular Mobilization Forces",
+    "RIOTQ": "Rioters (Iraq)", "POLQ": "Police Forces of Iraq (2014-)",
 }
 
 
@@ -260,6 +262,11 @@ def cmd_extracted(args: argparse.Namespace) -> None:
                            (mapped[key].doc_id, mapped[key].evidence.strip())).fetchone()
         final[key] = row[0] if row else None
     conn.execute("COMMIT")
+    if args.verbose:
+        groups: dict[str, list[str]] = {}
+        for key, eid in sorted(final.items()):
+            groups.setdefault(eid or "?", []).append(key)
+        print("stored events:", " ".join("+".join(g) for g in sorted(groups.values())))
     for name, decide in (("same_event on extracted events", lambda a, b: same_event(mapped[a], mapped[b])),
                          ("merge_into (same stored event)", lambda a, b: final.get(a) == final.get(b))):
         tp = fp = fn = tn = 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from rasd.cli import main
@@ -19,3 +21,26 @@ def test_api_cli_serve_missing_database_is_one_line(tmp_path):
     assert result.exit_code == 1
     assert "database not found" in result.output and "Traceback" not in result.output
     assert not missing.exists()
+    not_sqlite = tmp_path / "notes.db"
+    not_sqlite.write_text("not a database", encoding="utf-8")
+    result = CliRunner().invoke(main, ["serve", "--db", str(not_sqlite), "--token", "t"])
+    assert result.exit_code == 1 and "cannot open database" in result.output, result.output
+    result = CliRunner().invoke(main, ["serve", "--db", str(not_sqlite)], env={"RASD_TOKEN": ""})
+    assert result.exit_code == 1 and "not a rasd database" in result.output, result.output
+
+
+def test_api_docs_cover_every_option_and_route(tmp_path):
+    """docs/api.md documents each `rasd serve` option and every API route."""
+    from rasd.api import create_app
+    from rasd.cli.serve import serve_cmd
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "api.md").read_text(encoding="utf-8")
+    for param in serve_cmd.params:
+        for opt in param.opts:
+            if opt.startswith("--"):
+                assert opt in doc, opt
+    app = create_app(tmp_path / "docs.db", token="t")
+    for route in app.routes:
+        path = getattr(route, "path", "")
+        if path.startswith("/api/"):
+            assert f"`{next(iter(route.methods))} {path}`" in doc, path

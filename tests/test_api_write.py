@@ -75,6 +75,16 @@ def test_api_write_many_with_one_failure(client):
         assert client.get(f"/api/documents/{r['document_id']}").status_code == 200
 
 
+def test_api_write_takes_html_pages(client):
+    paragraphs = [p for p in SEED.read_text(encoding="utf-8").split("\n") if len(p) > 80][:4]
+    page = ("<html><head><title>t</title></head><body><nav>الرئيسية | أخبار</nav><article>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article><footer>© 2019</footer></body></html>")
+    body = client.post("/api/documents", json=[{"id": "page-1", "html": page}], headers=auth()).json()
+    assert body["added"] == 1, body
+    text = client.get("/api/documents/page-1").json()["text"]
+    assert paragraphs[0][:60] in text and "<p>" not in text
+
+
 @pytest.mark.parametrize("payload", [
     {"title": "no text"},
     {"text": "نص", "html": "<p>نص</p>"},

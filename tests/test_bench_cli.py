@@ -31,3 +31,11 @@ def test_bench_cli_prints_the_table(ant_path):
 def test_bench_cli_rejects_bad_worker_list(ant_path):
     result = CliRunner().invoke(main, ["bench", str(ant_path), "--workers", "one"])
     assert result.exit_code == 2 and "comma-separated integers" in result.output
+
+
+def test_bench_cli_scaling_mode_has_a_column_per_size(ant_path):
+    result = CliRunner().invoke(main, ["bench", str(ant_path), "--limit", "10", "--workers", "1", "--no-extract",
+                                       "--scaling", "10,30"])
+    assert result.exit_code == 0, result.output
+    assert "scaling" in result.output
+    assert "10 docs" in result.output and "30 docs" in result.output

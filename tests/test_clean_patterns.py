@@ -51,3 +51,11 @@ def test_clean_patterns_match_normalised_text(kind, line):
 ])
 def test_clean_patterns_do_not_match_story_text(kind, line):
     assert load_patterns().match(kind, norm(line)) is None
+
+
+@pytest.mark.parametrize("line", [
+    "انتقادات للخطوط الجوية السعودية على مواقع التواصل الاجتماعي",  # a headline, not a share prompt
+    "وقال إن هذه التصريحات لا تعبر عن وجهة نظر العراق الرسمية والشعبية",
+])
+def test_clean_patterns_headlines_and_quotes_not_boilerplate(line):
+    assert load_patterns().match("boilerplate", norm(line)) is None

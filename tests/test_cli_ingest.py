@@ -213,3 +213,11 @@ def test_cli_docs_cover_every_option():
             for opt in param.opts:
                 if opt.startswith("-") and opt not in ("-h", "--help"):
                     assert f"`{opt}" in doc or f"{opt}`" in doc or f", {opt}" in doc, (cmd.name, opt)
+
+
+def test_cli_ingest_folder_holding_its_own_database(tmp_path):
+    shutil.copy(SEED, tmp_path / "seed.txt")
+    db = tmp_path / "rasd.db"
+    assert run("ingest", str(tmp_path), "--db", str(db), "--no-extract").exit_code == 0
+    r = run("ingest", str(tmp_path), "--db", str(db), "--no-extract")  # rasd.db, -wal, -shm now exist
+    assert r.exit_code == 0 and "0 added, 1 already stored, 0 failed" in r.output

@@ -48,3 +48,14 @@ def test_eval_cli_gate_fails_below_floor_and_on_changed_gold(tmp_path):
     gate.write_text(json.dumps(data))
     res = runner.invoke(main, ["eval", str(GOLD), "--pred", str(good), "--gate", str(gate)])
     assert res.exit_code == 1 and "gold file changed" in res.output
+
+
+def test_eval_cli_runs_the_extractor_and_saved_predictions_score_the_same(tmp_path):
+    saved = tmp_path / "pred.jsonl"
+    runner = CliRunner()
+    res = runner.invoke(main, ["eval", str(GOLD), "--json", "--save-pred", str(saved)])
+    assert res.exit_code in (0, 1), res.output  # 1 only when some document failed to process
+    direct = json.loads(res.output[res.output.index("{"):])
+    again = json.loads(runner.invoke(main, ["eval", str(GOLD), "--pred", str(saved), "--json"]).output)
+    assert direct["metrics"] == again["metrics"]
+    assert direct["metrics"]["documents"] == 60

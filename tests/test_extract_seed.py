@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import EVAL
+
 from rasd.clean.segments import segment
 from rasd.extract import extract_events
 from rasd.model import EVENT_FIELDS, Document

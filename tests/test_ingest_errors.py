@@ -47,6 +47,14 @@ def nul_corrupted(d: Path) -> Path:
     return f
 
 
+def nul_deep_inside(d: Path) -> Path:
+    data = bytearray(SEED.read_bytes())
+    data[5000:5000] = b"\x00\x00"
+    f = d / "corrupt-late.txt"
+    f.write_bytes(bytes(data))
+    return f
+
+
 def empty(d: Path) -> Path:
     f = d / "empty.txt"
     f.write_bytes(b"")
@@ -142,6 +150,7 @@ def english_text(d: Path) -> Path:
 CASES: list[tuple[Callable[[Path], Path], str, str]] = [
     (cut_json_line, "E106", "#L2"),
     (nul_corrupted, "E102", "NUL"),
+    (nul_deep_inside, "E102", "offset 5,000"),
     (empty, "E101", "empty"),
     (whitespace_only, "E101", "whitespace"),
     (truncated_html, "E107", "no main text"),

@@ -137,3 +137,25 @@ def test_ingest_saved_page_named_txt_is_html(tmp_path):
     assert s.kind == "html"
     [t] = sources([SEED])
     assert t.kind == "text"
+
+
+def test_ingest_gzipped_jsonl_and_text(tmp_path):
+    lines = "".join(ant_lines(5))
+    jz = tmp_path / "docs.jsonl.gz"
+    jz.write_bytes(gzip.compress(lines.encode("utf-8")))
+    tz = tmp_path / "seed.txt.gz"
+    tz.write_bytes(gzip.compress(SEED.read_bytes()))
+    items = sources([jz, tz])
+    assert [s.origin for s in items] == [f"{jz}#L{i}" for i in range(1, 6)] + [str(tz)]
+    assert items[-1].content == SEED.read_text(encoding="utf-8")
+
+
+def test_ingest_stdin_sniffs_inside_gzip_and_warc(tmp_path):
+    page = BBC.read_bytes()
+    [s] = sources(["-"], stdin=io.BufferedReader(io.BytesIO(gzip.compress(page))))
+    assert (s.kind, s.content) == ("html", page.decode("utf-8"))
+    warc = tmp_path / "x.warc.gz"
+    write_warc(warc, HTMLDATE[:2], gz=True)
+    items = sources(["-"], stdin=io.BufferedReader(io.BytesIO(warc.read_bytes())))
+    assert [s.url for s in items] == ["https://example.org/0", "https://example.org/1"]
+    assert all(s.origin.startswith("<stdin>#urn:uuid:") for s in items)

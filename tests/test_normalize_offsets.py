@@ -44,6 +44,8 @@ def test_normalize_presentation_forms_in_seed(seed_text):
     ("٢٠١٩", "2019"), ("۱۴", "14"), ("أإآٱ", "اااا"), ("مستشفى", "مستشفي"), ("المدينة", "المدينه"),
     ("مؤتمر", "موتمر"), ("شنَّ", "شن"), ("قـــتل", "قتل"), ("“قسد”", '"قسد"'), ("ISIS", "isis"),
     ("a \n\t b", "a b"),
+    ("مح\ufe7cمد", "محمد"),  # isolated shadda form inside a word: no space
+    ("\ufdfa", "صلي الله عليه وسلم"), ("ﺑﺴﻢ", "بسم"),
 ])
 def test_normalize_folds(raw, folded):
     assert norm(raw) == folded

@@ -128,3 +128,15 @@ def test_scale_dask_batch_poison_input_is_recorded_and_the_rest_stored(tmp_path,
     got, want = dump(db), dump(reference_db)
     assert len(got["documents"]) == len(want["documents"]) - 1
     assert set(got["documents"]) < set(want["documents"])
+
+
+def test_scale_dask_batch_with_resolve_equals_single_process_run(tmp_path, ant_slice):
+    """Cross-document merging runs in the single writer, in input order: same events as locally."""
+    from rasd.ingest.batch import run_batch
+    from rasd.store import Store
+
+    with Store(tmp_path / "single.db") as store:
+        run_batch([ant_slice], store, resolve=True)
+    result = run_batch_dask([ant_slice], tmp_path / "dask.db", n_workers=2, batch_size=16, resolve=True)
+    assert result.added > 0
+    assert dump(tmp_path / "dask.db") == dump(tmp_path / "single.db")

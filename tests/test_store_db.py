@@ -80,6 +80,17 @@ def test_store_duplicate_content_adds_nothing(store):
     assert store.has_hash(p.document.hash)
 
 
+def test_store_duplicate_raw_input_is_remembered(store):
+    """Another page with the same article text: not stored again, but its raw hash is known."""
+    p = seed_processed()
+    with store.atomic():
+        assert store.add_processed(p, source_hash="raw-page-1")
+    with store.atomic():
+        assert store.add_processed(seed_processed(), source_hash="raw-page-2") is False
+    assert store.has_hash("raw-page-1") and store.has_hash("raw-page-2") and not store.has_hash("raw-page-3")
+    assert store.stats()["documents"] == 1
+
+
 def test_store_same_id_different_text_gets_own_id(store):
     a, b = ant_processed(2)
     b.document.id = a.document.id

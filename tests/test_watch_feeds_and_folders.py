@@ -3,6 +3,7 @@ real article files. Restarting the watcher re-processes nothing; feed errors bac
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import sqlite3
@@ -10,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import HTML_PAGES
 
 from rasd.scale.loopback import Article, LoopbackSite
 from rasd.scale.watch import Watcher
@@ -94,6 +96,26 @@ def test_watch_feed_page_that_keeps_failing_is_recorded_once(tmp_path, ant_artic
         assert site.hits["/a/0.html"] == 2
     assert rows(db, "SELECT code, origin FROM errors") == [("E100", site.link(0))]
     assert sorted(rows(db, "SELECT status, attempts FROM watch_items")) == [("done", 0), ("failed", 2)]
+
+
+def test_watch_feed_saved_pages_arabic_kept_english_failed_once(tmp_path):
+    """Real saved pages: an Arabic news page with its boilerplate is stored; an English one is
+    E104, marked failed and never fetched again."""
+    arabic = (HTML_PAGES / "trafilatura" / "assabah.com.tn.article.html").read_bytes()
+    english = gzip.decompress(sorted((HTML_PAGES / "article-extraction-benchmark" / "html").glob("*.html.gz"))[0]
+                              .read_bytes())
+    db = tmp_path / "w.db"
+    with LoopbackSite() as site:
+        site.add_article(Article("ar-1", "assabah", "", html=arabic))
+        site.add_article(Article("en-1", "english", "", html=english))
+        with Watcher([site.feed_url], db, interval=0.01) as w:
+            w.poll_once()
+            w.poll_once(force=True)
+            assert (w.stats.added, w.stats.failed) == (1, 1)
+        assert (site.hits["/a/0.html"], site.hits["/a/1.html"]) == (1, 1)
+    assert rows(db, "SELECT url FROM documents") == [(site.link(0),)]
+    assert rows(db, "SELECT code, origin FROM errors") == [("E104", site.link(1))]
+    assert sorted(rows(db, "SELECT item, status FROM watch_items")) == [("ar-1", "done"), ("en-1", "failed")]
 
 
 def test_watch_folder_new_and_changed_files_once(tmp_path, ant_articles):

@@ -31,6 +31,7 @@ from rasd.api.filters import (
 )
 from rasd.api.limits import MAX_BODY_BYTES, LimitsMiddleware
 from rasd.api.write import MAX_DOCUMENTS_PER_REQUEST, DocumentIn, DocumentsIn, Writer, check_token
+from rasd.errors import RasdError
 from rasd.web import STATIC_DIR, boundaries_path
 
 CSV_COLUMNS = (
@@ -72,7 +73,8 @@ def create_app(db_path: str | Path, token: str | None = None, *, max_body: int =
     """The rasd web app over the SQLite database at ``db_path``.
 
     Writing (``POST /api/documents``) is enabled only when ``token`` is given; the database is then
-    created if missing. Without a token the database must exist (``FileNotFoundError`` otherwise).
+    created if missing. Without a token the database must exist (``FileNotFoundError`` otherwise);
+    a file that is not a rasd database raises ``RasdError``.
 
     Example: uvicorn.run(create_app("rasd.db"), host="127.0.0.1", port=8000)
     """
@@ -82,6 +84,11 @@ def create_app(db_path: str | Path, token: str | None = None, *, max_body: int =
         writer.ensure_db()
     elif not db.is_file():
         raise FileNotFoundError(f"database not found: {db} (build it with `rasd ingest`)")
+    try:
+        with queries.open_ro(db) as con:
+            con.execute("SELECT 1 FROM events JOIN documents LIMIT 1").fetchall()
+    except sqlite3.Error as err:
+        raise RasdError(f"{db}: not a rasd database ({err})") from err
 
     app = FastAPI(title="rasd", version=__version__, docs_url=None, redoc_url=None,
                   description="Arabic conflict news → ACLED-style events with evidence spans.")
@@ -108,7 +115,9 @@ def create_app(db_path: str | Path, token: str | None = None, *, max_body: int =
     @app.get("/api/events.geojson", summary="located events matching the filters as GeoJSON")
     def events_geojson(f: Filter, sort: Sort = DEFAULT_SORT,
                        limit: Annotated[int, Query(ge=1, le=MAX_EXPORT_ROWS)] = 20_000) -> Response:
-        rows = read(lambda con: list(queries.iter_events(con, f, parse_sort(sort), limit, located_only=True)))
+        columns = (*GEO_PROPERTIES, "latitude", "longitude")
+        rows = read(lambda con: list(queries.iter_events(con, f, parse_sort(sort), limit, located_only=True,
+                                                         columns=columns)))
         features = [{
             "type": "Feature", "id": r["id"],
             "geometry": {"type": "Point", "coordinates": [r["longitude"], r["latitude"]]},

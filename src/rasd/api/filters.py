@@ -69,18 +69,37 @@ def check_text(param: str, value: str | None) -> str | None:
     return value
 
 
+_TASHKEEL = re.compile("[\u064B-\u0652\u0670\u0640]")  # harakat, dagger alef, tatweel
+_ALEFS = "اأإآ"
+
+
+def spelling_variants(word: str) -> list[str]:
+    """The common spellings of one Arabic word that the raw-text index keeps apart: hamza on the
+    first alef, final taa marbuta / haa, final alef maqsura / yaa (``غاره`` → ``غارة`` too)."""
+    word = _TASHKEEL.sub("", word)
+    firsts = _ALEFS if word[:1] in _ALEFS else word[:1]
+    lasts = {"ة": "ةه", "ه": "هة", "ى": "ىي", "ي": "يى"}.get(word[-1:], word[-1:]) if len(word) > 2 else word[-1:]
+    middle = word[1:-1] if len(word) > 1 else ""
+    if len(word) == 1:
+        return [word]
+    return list(dict.fromkeys(f + middle + last for f in firsts for last in lasts))
+
+
 def fts_query(text: str) -> str:
-    """User text → a safe FTS5 query: every word becomes a quoted term (all must match);
-    a trailing ``*`` keeps prefix search. Operators and quotes in the input have no effect."""
-    terms = []
+    """User text → a safe FTS5 query: every word must match, in any of its common spellings (see
+    ``spelling_variants``); a trailing ``*`` keeps prefix search. Operators and quotes in the input
+    have no effect (each word is a quoted string)."""
+    groups = []
     for tok in _FTS_TOKEN.findall(text):
-        prefix = tok.endswith("*")
+        prefix = "*" if tok.endswith("*") else ""
         word = tok.rstrip("*")
-        if word:
-            terms.append(f'"{word}"' + ("*" if prefix else ""))
-    if not terms:
+        variants = spelling_variants(word) if word else []
+        variants = [v for v in variants if v]
+        if variants:
+            groups.append("(" + " OR ".join(f'"{v}"{prefix}' for v in variants) + ")")
+    if not groups:
         raise FilterError("q", "no searchable word in the query")
-    return " ".join(terms)
+    return " AND ".join(groups)
 
 
 def parse_sort(value: str | None) -> tuple[str, str]:

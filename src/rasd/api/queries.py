@@ -52,27 +52,46 @@ def _event(row: sqlite3.Row) -> dict:
     return d
 
 
+def _order(sort: tuple[str, str]) -> str:
+    """ORDER BY for a whitelisted (column, direction): missing values last, ties by id."""
+    column, direction = sort
+    # DESC already puts NULLs last in SQLite; only ASC needs the extra term (which defeats the index)
+    nulls = f"{column} IS NULL, " if direction == "ASC" else ""
+    return f"{nulls}{column} {direction}, e.id"
+
+
 def list_events(con: sqlite3.Connection, f: EventFilter, sort: tuple[str, str], page: int,
                 page_size: int) -> tuple[int, list[dict]]:
-    """One page of events matching ``f``, and how many match in all."""
+    """One page of events matching ``f``, and how many match in all.
+
+    Two steps: the page's rowids first (filter, sort, limit over the narrow table scan), then the
+    full rows with their ``doc_ids`` for those only (the correlated subquery never runs per match)."""
     where, params = f.where()
     total = con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
-    column, direction = sort
-    sql = (f"{_SELECT_EVENT} WHERE {where} ORDER BY {column} IS NULL, {column} {direction}, e.id"
-           " LIMIT ? OFFSET ?")
-    rows = con.execute(sql, [*params, page_size, (page - 1) * page_size]).fetchall()
-    return total, [_event(r) for r in rows]
+    rowids = [r[0] for r in con.execute(
+        f"SELECT e.rowid FROM events e WHERE {where} ORDER BY {_order(sort)} LIMIT ? OFFSET ?",
+        [*params, page_size, (page - 1) * page_size])]
+    if not rowids:
+        return total, []
+    marks = ", ".join("?" * len(rowids))
+    by_rowid = {r["_rowid"]: r for r in con.execute(
+        f"{_SELECT_EVENT} WHERE e.rowid IN ({marks})".replace("SELECT ", "SELECT e.rowid AS _rowid, ", 1), rowids)}
+    return total, [_event(by_rowid[i]) for i in rowids if i in by_rowid]
 
 
 def iter_events(con: sqlite3.Connection, f: EventFilter, sort: tuple[str, str], limit: int,
-                located_only: bool = False) -> Iterator[dict]:
-    """Every event matching ``f`` (at most ``limit``), for GeoJSON and CSV exports."""
+                located_only: bool = False, columns: tuple[str, ...] | None = None) -> Iterator[dict]:
+    """Every event matching ``f`` (at most ``limit``), for GeoJSON and CSV exports. With ``columns``
+    only those are read (and no ``doc_ids``), which keeps the map's GeoJSON cheap."""
     where, params = f.where()
     if located_only:
         where += " AND e.latitude IS NOT NULL AND e.longitude IS NOT NULL"
-    column, direction = sort
-    sql = f"{_SELECT_EVENT} WHERE {where} ORDER BY {column} IS NULL, {column} {direction}, e.id LIMIT ?"
-    for row in con.execute(sql, [*params, limit]):
+    if columns:
+        sql = f"SELECT {', '.join('e.' + c for c in columns if c in EVENT_COLUMNS)} FROM events e"
+        for row in con.execute(f"{sql} WHERE {where} ORDER BY {_order(sort)} LIMIT ?", [*params, limit]):
+            yield dict(row)
+        return
+    for row in con.execute(f"{_SELECT_EVENT} WHERE {where} ORDER BY {_order(sort)} LIMIT ?", [*params, limit]):
         yield _event(row)
 
 
@@ -190,6 +209,8 @@ def facets(con: sqlite3.Connection) -> dict:
         "SELECT DISTINCT event_type, sub_event_type FROM events ORDER BY 1, 2 LIMIT 500")]
     out["admin1s"] = [{"country": r[0], "value": r[1]} for r in con.execute(
         "SELECT DISTINCT country, admin1 FROM events WHERE admin1 IS NOT NULL ORDER BY 1, 2 LIMIT 2000")]
+    out["admin2s"] = [{"admin1": r[0], "value": r[1]} for r in con.execute(
+        "SELECT DISTINCT admin1, admin2 FROM events WHERE admin2 IS NOT NULL ORDER BY 1, 2 LIMIT 5000")]
     return out
 
 

@@ -126,8 +126,9 @@ def check_token(configured: str | None, authorization: str | None) -> None:
     if not configured:
         raise ApiError(403, "writing is disabled: start `rasd serve` with --token or RASD_TOKEN")
     challenge = {"WWW-Authenticate": "Bearer"}
-    if not authorization or not authorization.startswith("Bearer "):
+    scheme, _, given = (authorization or "").strip().partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
         raise ApiError(401, "missing 'Authorization: Bearer <token>' header", headers=challenge)
-    given = authorization[len("Bearer "):].strip()
+    given = given.strip()
     if not hmac.compare_digest(given.encode("utf-8"), configured.encode("utf-8")):
         raise ApiError(401, "invalid token", headers=challenge)

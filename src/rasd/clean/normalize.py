@@ -61,7 +61,8 @@ def _fold_char(ch: str) -> str:
         return _FOLD[ch]
     cp = ord(ch)
     if 0xFB50 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFF:  # Arabic presentation forms
-        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        # isolated diacritic forms (U+FE70–FE7F) decompose to space + mark: drop the space
+        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch).strip())
     if ch.isascii():
         return ch.lower()
     return ch

@@ -32,7 +32,28 @@ class CleanSettings:
         default=18, metadata={"help": "a line longer than this (in words) is never a title"}
     )
     story_break_overlap: float = field(
-        default=0.25, metadata={"help": "word-set cosine between paragraph windows below which a new story may start"}
+        default=0.25, metadata={"help": "word-set cosine with the last two paragraphs below which a lead opens a story"}
+    )
+    boilerplate_max_words: int = field(
+        default=50, metadata={"help": "a paragraph longer than this (in words) is never boilerplate"}
+    )
+    lead_min_story_paras: int = field(
+        default=3, metadata={"help": "paragraphs a story needs before an undated lead may open the next one"}
+    )
+    lead_min_words: int = field(
+        default=12, metadata={"help": "words a verb-initial paragraph needs to count as a lead"}
+    )
+    verb_lead_weight: float = field(
+        default=1.0, metadata={"help": "threshold weight of a lead opening with an announcement verb"}
+    )
+    generic_lead_weight: float = field(
+        default=0.3, metadata={"help": "threshold weight of any other verb-initial lead"}
+    )
+    subheading_max_words: int = field(
+        default=4, metadata={"help": "a title line of at most this many words is a sub-heading (no new story)"}
+    )
+    headline_body_overlap: float = field(
+        default=0.1, metadata={"help": "word-set cosine a headline shares with its own first paragraph"}
     )
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import ipaddress
+import sqlite3
 
 import click
+
+from rasd.errors import RasdError
 
 
 def _is_loopback(host: str) -> bool:
@@ -40,6 +43,8 @@ def serve_cmd(db_path: str, host: str, port: int, token: str | None, log_level: 
         app = create_app(db_path, token=token or None)
     except FileNotFoundError as err:
         raise click.ClickException(str(err)) from err
+    except (OSError, sqlite3.Error, RasdError) as err:  # e.g. no such folder, a file that is not SQLite
+        raise click.ClickException(f"cannot open database {db_path}: {err}") from err
     if not _is_loopback(host):
         click.echo(f"warning: binding {host}: the API is reachable from other machines", err=True)
     mode = "read-write (token set)" if token else "read-only"

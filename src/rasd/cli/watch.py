@@ -27,6 +27,7 @@ def watch_cmd(targets: tuple[str, ...], db: Path, interval: float, max_backoff: 
 
     Example: rasd watch inbox/ https://www.example.org/arabic/rss.xml --db rasd.db --interval 120
     """
+    from rasd.ingest.batch import exit_code
     from rasd.scale.watch import Watcher
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
@@ -41,5 +42,4 @@ def watch_cmd(targets: tuple[str, ...], db: Path, interval: float, max_backoff: 
             stats = watcher.stats
     click.echo(f"{stats.added} added, {stats.duplicates} already stored, {stats.failed} failed, "
                f"{stats.feed_errors} feed errors, {stats.polls} polls")
-    if stats.failed:
-        raise SystemExit(1)
+    raise SystemExit(exit_code(stats.failed, stats.total_seen))

@@ -8,6 +8,7 @@ layout of ``../shared``. A missing corpus or record raises ``GoldError`` naming 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -117,6 +118,4 @@ def _line_of(records: list[tuple[int, dict[str, Any]]], rec: dict[str, Any]) -> 
 
 def gold_sha256(path: Path | str) -> str:
     """sha256 of the gold file's bytes (recorded in gate files)."""
-    import hashlib
-
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()

@@ -53,7 +53,11 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None) -> li
         d = getattr(m, "date", None)
         iso = d.isoformat() if isinstance(d, dt.date) else d
         prec = getattr(m, "time_precision", None) or getattr(m, "precision", None)
-        out.append(DateFound(m.start, m.end, iso, prec, bool(getattr(m, "background", False)), getattr(m, "kind", "")))
+        kind = getattr(m, "kind", "")
+        if kind == "since" and isinstance(d, dt.date) and published and d < published:
+            iso = (d + (published - d) / 2).isoformat()  # ACLED: a span is coded to its middle day
+            prec = 2
+        out.append(DateFound(m.start, m.end, iso, prec, bool(getattr(m, "background", False)), kind))
     return out
 
 

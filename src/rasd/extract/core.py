@@ -18,17 +18,20 @@ from collections import Counter
 
 from rasd.clean.normalize import normalize
 from rasd.extract import bridge, roles
-from rasd.extract.lexicon import Country, Lexicon, load
+from rasd.extract.fatalities import SIGNIFICANT, sentence_toll
+from rasd.extract.lexicon import Actor, Country, Lexicon, load
 from rasd.extract.matcher import Hit, find_hits
 from rasd.extract.mentions import Mention, clauses, sentence_mentions
-from rasd.extract.roles import ActorRef
 from rasd.extract.merge import Draft, merge
+from rasd.extract.roles import ActorRef
 from rasd.model import Document, Event, Segment
 
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
-_PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,3}قد\s")
+_PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,14}قد\s|^\s*[وف](?:كان|كانت|كانوا)\s+(?![يت])")
 _BACKGROUND_LEAD = re.compile(r"^\s*[وف]?(?:يذكر|يشار|يذكر ان|جدير بالذكر|تجدر الاشاره)")
+_TEMPORAL = re.compile(r"\s*[،,]?\s*(?:بعد|عقب|اثر|إثر)\s")
 _RECENT_DAYS = 7
+_PEACEFUL_WINDOW = 400  # characters: a deal or surrender told this close makes a takeover non-violent
 _DEFAULT_ACTOR1 = {
     "ied": "Unidentified Armed Group ({country})", "suicide": "Unidentified Armed Group ({country})",
     "grenade": "Unidentified Armed Group ({country})", "attack": "Unidentified Armed Group ({country})",
@@ -37,6 +40,8 @@ _DEFAULT_ACTOR1 = {
     "disrupt": "Unidentified Armed Group ({country})",
 }
 _DEFAULT_ACTOR2 = {"attack_civ": "Civilians ({country})", "abduct": "Civilians ({country})"}
+_REMOTE = {"air": "Civilians ({country})", "shell": "Civilians ({country})", "chem": "Civilians ({country})",
+           "ied": "Civilians ({country})", "suicide": "Civilians ({country})"}  # unnamed dead of a strike
 
 
 def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
@@ -56,45 +61,64 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
     countries = Counter(h.payload.name for h in hits if h.kind == "country")  # type: ignore[attr-defined]
     doc_country = countries.most_common(1)[0][0] if countries else None
     geo = bridge.Geocoder(doc, segments)
-    peaceful = any(h.kind == "cue" and h.payload == "peaceful" for h in hits)
+    responsible = _responsible(hits, named)
     drafts: list[Draft] = []
     lead = _Lead(text, articles[0], published)
     cited_by_story: dict[object, list[tuple[str, Hit]]] = {}
+    by_class: dict[str, Mention] = {}
     for seg in articles:
         story_cited = cited_by_story.setdefault(getattr(seg, "story", None), [])
         lo, hi = bisect.bisect_left(starts, seg.start), bisect.bisect_left(starts, seg.end)
         if not any(h.kind in ("trigger", "source") for h in hits[lo:hi]):
             continue
         seg_dates = bridge.find_dates(text, seg.start, seg.end, published)
+        peaceful_at = [h.start for h in hits[lo:hi] if h.kind == "cue" and h.payload == "peaceful"]
         para_dates: list[bridge.DateFound] = []
         prev: Mention | None = None
+        last_draft: Draft | None = None
         for s, e in bridge.split_sentences(text, seg.start, seg.end):
-            dates = [d for d in seg_dates if s <= d.start < e]
+            dates = [d for d in seg_dates if s <= d.start < e and d.kind != "background"]  # markers: own cues
             good = [d for d in dates if d.date and not d.background]
             lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
             shits = hits[lo:hi]
             earlier = list(story_cited)
             story_cited.extend((h.payload, h) for h in shits if h.kind == "source" and _attributed(h, shits))
+            if not any(h.kind == "trigger" for h in shits) and last_draft is not None \
+                    and s - last_draft.mention.sent[1] < 3 and last_draft.mention.toll.value == 0:
+                _carry_toll(text, s, e, shits, last_draft)  # "وقد أفيد بمقتل عشرات الأشخاص" after the act
             if any(h.kind == "trigger" for h in shits) and not _background(text, norm, normalized, s, e, dates,
                                                                             published, shits):
                 numbers = bridge.find_numbers(text, s, e)
                 sent_drafts: list[Draft] = []
                 for m in sentence_mentions(text, norm, (s, e), shits, numbers, named, lex):
+                    peaceful = any(abs(p - m.trigger.start) <= _PEACEFUL_WINDOW for p in peaceful_at)
                     if m.cls == "take" and peaceful and m.event_type == "Battles" and not _fighting(shits):
                         m.event_type, m.sub_event_type = "Strategic developments", "Non-violent transfer of territory"
+                    if _told_before(m, dates, published):
+                        continue
                     d = _event_date(m, good, para_dates, lead)
+                    if d is not None and (d.precision or 1) >= 3 or d is not None and d.kind == "ago" \
+                            and (d.precision or 1) >= 2:
+                        if s <= d.start < e:
+                            continue  # "خلال يوليو", "قبل أيام": a period or a vague past, not a dated act
+                        d = None  # an inherited vague date: fall back to the publication day
                     if d is not None and published and d.date and \
                             (published - dt.date.fromisoformat(d.date)).days > _RECENT_DAYS:
                         continue
                     follows = prev is not None and m.sent[0] - prev.sent[1] < 400
                     if follows:
                         _inherit(m, prev)  # type: ignore[arg-type]
+                    elif m.actor1 is None and m.cls in by_class:
+                        _inherit(m, by_class[m.cls])  # an earlier act of the same kind in the document
                     if m.actor1 is not None:
                         prev = m
-                    draft = _draft(doc, norm, m, shits, d, published, geo, lex, doc_country, follows, earlier)
+                        by_class.setdefault(m.cls, m)
+                    draft = _draft(doc, norm, m, shits, d, published, geo, lex, doc_country, follows, earlier,
+                                   responsible)
                     if draft is not None:
                         sent_drafts.append(draft)
                 drafts.extend(_spread(text, norm, (s, e), shits, sent_drafts, geo))
+                last_draft = sent_drafts[-1] if sent_drafts else None
             para_dates.extend(good)
     return merge(doc, drafts)
 
@@ -106,7 +130,7 @@ def _background(text: str, norm: str, normalized, s: int, e: int, dates: list[br
     recent = any(d.date and not d.background for d in dates)
     day = any(d.date and not d.background and d.kind in ("weekday", "relative", "explicit") and d.precision == 1
               for d in dates)
-    if any(h.kind == "cue" and h.payload == "background" for h in shits) and not day:
+    if any(h.kind == "cue" and h.payload == "background" for h in shits) and not (recent and not _old(dates, published)):
         return True
     ns, ne = _norm_range(normalized, s, e)
     sn = norm[ns:ne]
@@ -122,9 +146,49 @@ def _background(text: str, norm: str, normalized, s: int, e: int, dates: list[br
     return False
 
 
+def _old(dates: list[bridge.DateFound], published: dt.date | None) -> bool:
+    """Every dated expression lies more than the recent window before publication."""
+    days = [(published - dt.date.fromisoformat(d.date)).days for d in dates if d.date and published]
+    return bool(days) and min(days) > _RECENT_DAYS
+
+
 def _norm_range(normalized, s: int, e: int) -> tuple[int, int]:
     offs = normalized.offsets
     return bisect.bisect_left(offs, s), bisect.bisect_left(offs, e)
+
+
+def _carry_toll(text: str, s: int, e: int, shits: list[Hit], draft: Draft) -> None:
+    """A death toll stated in the sentence right after an event (with none of its own) is its toll."""
+    cues = [h for h in shits if h.kind == "cue" and h.payload in ("killed", "injured", "vague", "singular")]
+    if not any(c.payload == "killed" for c in cues):
+        return
+    m = draft.mention
+    toll = sentence_toll(text, cues, bridge.find_numbers(text, s, e), m.cls in SIGNIFICANT or m.plural)
+    if toll.value:
+        m.toll = toll
+
+
+def _responsible(hits: list[Hit], named: set[str]) -> Actor | None:
+    """The armed group the document says is behind its attacks ("داعش يقف وراء الاعتداء", "نسب إلى
+    حزب العمال الكردستاني"): a named group next to a responsibility cue."""
+    cues = [h for h in hits if h.kind == "cue" and h.payload == "responsibility"]
+    for c in cues:
+        near = [h for h in hits if h.kind == "actor" and abs(h.nstart - c.nstart) <= 40
+                and h.payload.actor.kind == "group" and h.payload.actor.name in named]  # type: ignore[attr-defined]
+        if near:
+            return min(near, key=lambda h: abs(h.nstart - c.nstart)).payload.actor  # type: ignore[attr-defined]
+    return None
+
+
+def _told_before(m: Mention, dates: list[bridge.DateFound], published: dt.date | None) -> bool:
+    """The date expression nearest the trigger is background or older than the recent window
+    ("أسقطتها ... في فبراير"): the act is retold."""
+    if not dates:
+        return False
+    near = min(dates, key=lambda d: abs(d.start - m.trigger.start))
+    if near.background:
+        return True
+    return bool(near.date and published and (published - dt.date.fromisoformat(near.date)).days > _RECENT_DAYS)
 
 
 class _Lead:
@@ -138,17 +202,23 @@ class _Lead:
     def date(self) -> bridge.DateFound | None:
         if not self._done:
             self._done = True
-            found = [d for d in bridge.find_dates(*self._args) if d.date and not d.background]
+            text, start, end, published = self._args
+            found = [d for d in bridge.find_dates(text, start, end, published) if d.date and not d.background
+                     and (published is None or (published - dt.date.fromisoformat(d.date)).days <= _RECENT_DAYS)]
             self._date = found[0] if found else None
         return self._date
 
 
 def _event_date(m: Mention, good: list[bridge.DateFound], para: list[bridge.DateFound],
                 lead: _Lead) -> bridge.DateFound | None:
-    """The date in the mention's sentence (nearest its trigger), else the latest earlier one in its
-    paragraph, else the lead's."""
+    """The date in the mention's clause, else the nearest before its trigger in the sentence, else the
+    nearest after it; else the latest earlier one in its paragraph, else the lead's."""
     if good:
-        return min(good, key=lambda d: abs(d.start - m.trigger.start))
+        in_clause = [d for d in good if m.clause[0] <= d.start < m.clause[1]]
+        if in_clause:
+            return min(in_clause, key=lambda d: abs(d.start - m.trigger.start))
+        before = [d for d in good if d.start < m.trigger.start]
+        return before[-1] if before else good[0]
     if para:
         return para[-1]
     return lead.date()
@@ -181,35 +251,43 @@ def _evidence_ok(m: Mention, place, shits: list[Hit], has_date: bool, follows: b
     both = m.actor1 is not None and m.actor2 is not None
     if m.weak and not has_actor:
         return False
-    return has_place and (has_date or m.toll.value > 0 or both or (not m.weak and has_actor))
+    return has_place and (has_date or m.toll.value > 0 or both or (not m.weak and (has_actor or inside)))
 
 
 def _draft(doc: Document, norm: str, m: Mention, shits: list[Hit], date: bridge.DateFound | None,
            published: dt.date | None, geo: bridge.Geocoder, lex: Lexicon, doc_country: str | None,
-           follows: bool = False, earlier: list[tuple[str, Hit]] | None = None) -> Draft | None:
-    place = _place(m, geo, shits, doc_country)
+           follows: bool = False, earlier: list[tuple[str, Hit]] | None = None,
+           responsible: Actor | None = None) -> Draft | None:
+    place = _place(m, geo, shits, doc_country, doc.text, norm)
     in_sentence_date = date is not None and m.sent[0] <= date.start < m.sent[1]
     if not _evidence_ok(m, place, shits, in_sentence_date, follows):
         return None
     country = _country(m, shits, place, doc_country)
     a1 = roles.canonical(m.actor1.actor, _own_country(m.actor1, norm, lex) or country, lex) if m.actor1 else None
-    a2 = roles.canonical(m.actor2.actor, _own_country(m.actor2, norm, lex) or country, lex) if m.actor2 else None
+    a2 = None
+    for ref in ([m.actor2] if m.actor2 else []) + m.alt2:  # the first candidate that is not actor1
+        a2 = roles.canonical(ref.actor, _own_country(ref, norm, lex) or country, lex)
+        if a2 != a1:
+            break
     if m.sub_event_type == "Excessive force against protesters":
         a2 = roles.canonical(roles.actor_named(lex, "Protesters ({country})"), country, lex)
     if a1 is None and m.cls in _DEFAULT_ACTOR1 and (m.cls != "attack" or a2 is not None or m.toll.value):
         a1 = roles.canonical(roles.actor_named(lex, _DEFAULT_ACTOR1[m.cls]), country, lex)
-    if a1 is None and m.cls == "air" and country == "Syria":
+    if a1 is None and m.cls in ("air", "shell") and country == "Syria":
         a1 = lex.countries["Syria"].military
-    if a2 is None and m.cls in _DEFAULT_ACTOR2:
-        a2 = roles.canonical(roles.actor_named(lex, _DEFAULT_ACTOR2[m.cls]), country, lex)
+    if a2 is None and (m.cls in _DEFAULT_ACTOR2 or (m.cls in _REMOTE and m.toll.value > 0)):
+        a2 = roles.canonical(roles.actor_named(lex, {**_REMOTE, **_DEFAULT_ACTOR2}[m.cls]), country, lex)
+    if responsible is not None and (a1 or "").startswith("Unidentified Armed Group") and m.actor1 is None:
+        a1 = roles.canonical(responsible, country, lex)
     if a1 is not None and a1 == a2:
         a2 = None
+    swapped = False
     if m.cls == "protest" and m.sub_event_type != "Excessive force against protesters":
         a1, a2 = roles.canonical(roles.actor_named(lex, "Protesters ({country})"), country, lex), None
     if a1 is None:
         if a2 is None or a2.startswith("Civilians"):
             return None
-        a1, a2 = a2, None
+        a1, a2, swapped = a2, None, True
     if date is not None:
         event_date, precision = date.date, date.precision or 1
     elif published is not None:
@@ -220,7 +298,7 @@ def _draft(doc: Document, norm: str, m: Mention, shits: list[Hit], date: bridge.
     if not cited:  # the story's earlier attribution ("وذكر موقع ... أن") covers what follows
         cited = list(earlier or [])
     return Draft(mention=m, place=place, country=country, actor1=a1, actor2=a2, event_date=event_date,
-                 time_precision=precision, date=date, cited=cited)  # type: ignore[arg-type]
+                 time_precision=precision, date=date, cited=cited, target_only=swapped)  # type: ignore[arg-type]
 
 
 def _spread(text: str, norm: str, sent: tuple[int, int], shits: list[Hit], found: list[Draft],
@@ -255,14 +333,20 @@ def _clone(d: Draft, clause: tuple[int, int], place) -> Draft:
     return dataclasses.replace(d, mention=m, place=place, cited=list(d.cited))
 
 
-def _place(m: Mention, geo: bridge.Geocoder, shits: list[Hit], doc_country: str | None):
-    """The geocoder's place named in the clause, else in the sentence, else its fallback; a place
-    whose country contradicts every country or place name in the sentence is not trusted."""
+def _place(m: Mention, geo: bridge.Geocoder, shits: list[Hit], doc_country: str | None, text: str, norm: str):
+    """The geocoder's place named in the clause, else in the sentence outside other triggers' clauses,
+    else its fallback; a place whose country contradicts every country or place name in the sentence
+    is not trusted."""
     place = geo.place_for(m.clause[0], m.clause[1])
     if place is not None and not _inside(place, m.clause):
-        other = geo.place_for(m.sent[0], m.sent[1])
-        if other is not None and _inside(other, m.sent):
-            place = other
+        triggers = [h for h in shits if h.kind == "trigger"]
+        taken = [c for c in clauses(text, m.sent[0], m.sent[1], triggers, norm)  # another time: "بعد ... على"
+                 if c != m.clause and any(c[0] <= t.start < c[1] for t in triggers)
+                 and _TEMPORAL.match(text[c[0]:c[0] + 8])]
+        for other in geo.places_in(m.sent[0], m.sent[1]):
+            if not any(_inside(other, c) for c in taken):
+                place = other
+                break
     named = {h.payload.name for h in shits if h.kind == "country"} or {doc_country}  # type: ignore[attr-defined]
     if place is not None and None not in named and place.country not in named:
         return None
@@ -276,6 +360,10 @@ def _inside(place, span: tuple[int, int]) -> bool:
 def _inherit(m: Mention, prev: Mention) -> None:
     """A mention with no named perpetrator continues the previous one ("وطالت الهجمات ...") when
     its target, if any, is one of the previous mention's actors."""
+    if m.actor1 is not None and prev.actor1 is not None and m.actor2 is None and prev.actor2 is not None \
+            and m.actor1.actor.name == prev.actor1.actor.name and m.cls == prev.cls:
+        m.actor2 = ActorRef(prev.actor2.actor, None)  # the same side goes on against the same opponent
+        return
     if m.actor1 is not None or prev.actor1 is None:
         return
     names = {r.actor.name for r in (prev.actor1, prev.actor2) if r is not None}

@@ -11,7 +11,7 @@ from typing import Any
 from rasd.extract.matcher import Hit
 
 _WINDOW_AFTER = 64  # original characters between a killed word and a following figure
-_WINDOW_BEFORE = 20  # between a figure and a following killed word ("30 قتيلا")
+_WINDOW_BEFORE = 36  # between a figure and a following killed word ("30 قتيلا")
 _NOT_PEOPLE = re.compile(r"^\s*(?:ال)?(?:ساعه|ساعة|يوم|ايام|أيام|يوما|اسبوع|أسبوع|اسابيع|أسابيع|شهر|اشهر|أشهر|عام|"
                          r"اعوام|أعوام|سنه|سنة|سنوات|كم|كيلومتر|كيلومترا|متر|مترا|%|في المئة|بالمئة|دقيقة|دقائق|"
                          r"غاره|غارة|غارات|هجمه|هجمة|هجمات|صاروخ|صواريخ|قذيفه|قذيفة|قذائف|طائرة|طائرات|قرية|قرى|"
@@ -64,7 +64,11 @@ def sentence_toll(text: str, cues: list[Hit], numbers: list[Any], significant: b
             numeric_seen = True
             span = (min(span[0], n.start) if span else n.start, max(span[1], n.end) if span else n.end)
             continue
-        if any(0 <= s.start - k.end <= 3 for s in singular):
+        if text[k.end:k.end + 1] == "ه" and text[k.end:k.end + 2] != "هم":
+            total += 1  # "مقتله", "مصرعها": one person
+            numeric_seen = True
+            span = span or (k.start, k.end)
+        elif any(0 <= s.start - k.end <= 3 for s in singular):
             total += 1
             numeric_seen = True
             span = span or (k.start, k.end)

@@ -52,7 +52,7 @@ def _prefix_ok(prefix: str, form: str, lam: bool) -> bool:
 
 def find_hits(normalized: Normalized, lex: Lexicon) -> list[Hit]:
     """Every entry of ``lex`` in the normalised text, at word boundaries, sorted by position;
-    a hit inside a longer hit of the same kind is dropped."""
+    a hit overlapping an earlier (or, at the same start, longer) hit of the same kind is dropped."""
     s = normalized.norm.replace("_", " ")  # hashtags: #قطاع_غزة reads as قطاع غزة (same length)
     auto = lex.automaton
     assert auto is not None
@@ -72,8 +72,8 @@ def find_hits(normalized: Normalized, lex: Lexicon) -> list[Hit]:
     raw.sort(key=lambda h: (h.nstart, -(h.nend - h.nstart)))
     kept: list[Hit] = []
     reach: dict[str, int] = {}
-    for h in raw:
-        if h.nend <= reach.get(h.kind, -1) and not _same_span(kept, h):
+    for h in raw:  # leftmost-longest per kind: a hit overlapping a kept one of its kind is dropped
+        if h.nstart < reach.get(h.kind, -1) and not _same_span(kept, h):
             continue
         kept.append(h)
         reach[h.kind] = max(reach.get(h.kind, -1), h.nend)

@@ -14,13 +14,15 @@ from rasd.extract.matcher import Hit
 from rasd.extract.roles import ActorRef
 from rasd.extract.types import SUB_TYPES
 
-STANCE = frozenset({"plan", "condemn", "conditional"})  # block triggers shortly after them
+STANCE = frozenset({"plan", "conditional", "opinion"})  # block triggers shortly after them (a condemned act is real)
 SENTENCE_STANCE = frozenset({"threat", "warning", "call", "denial"})  # block every later trigger
 _NO_CIVILIANS = frozenset({"agree", "take", "evac", "withdraw", "protest", "riot", "disrupt", "loot", "base", "clash"})
 _STANCE_WINDOW = 48  # normalised characters before a trigger in which a stance cue blocks it
 _NEG_WINDOW = 10
 _MODAL = re.compile(r"(?:^|\s)(?:قد|لن|لم|كي|لكي|حتي|ان) [يتن]\S*\s*$|(?:^|\s)قد\s*$")
 _RELATIVE = re.compile(r"(?:^|\s)(?:التي|الذي|الذين|اللذين|اللتين)\s+(?:(?:سبق|كان|كانت|كانوا|له|لها|لهم|و)\s*)*[وف]?$")
+_WEAPON_STORE = re.compile(r"(?:منصات|منصه|مستودعات|مستودع|مخازن|مخزن|شحنه|شحنات|ترسانه|تهريب|منظومه|منظومات)\s+$")
+_RELATIVE_LOOSE = re.compile(r"(?:^|\s)(?:التي|الذي)\s+(?:شهدت|تشهد|يشهد|شهد|عرفت|تعرف)\s+(?:\S+\s+)?$")
 _CLAUSE_CUT = re.compile(r"[،؛;,:]|\s(?=(?:بعد|عقب|اثر|إثر|فيما|بينما|حيث|في حين)\s)")
 _SPECIFIC = frozenset({"air", "shell", "ied", "suicide", "grenade", "chem", "attack_civ", "abduct", "clash", "sexual"})
 _FAMILY_DROP = {  # class present in a clause → classes it absorbs there
@@ -49,6 +51,7 @@ class Mention:
     sub_event_type: str
     actor1: ActorRef | None = None
     actor2: ActorRef | None = None
+    alt2: list[ActorRef] = field(default_factory=list)  # further candidates for actor2, best first
     toll: Toll = field(default_factory=lambda: Toll(0))
     plural: bool = False
     unconfirmed: bool = False
@@ -64,10 +67,10 @@ def clauses(text: str, s: int, e: int, triggers: list[Hit], norm: str) -> list[t
         if norm[ws:t.nstart].startswith("و") and t.start > s + 1:
             cuts.add(t.start - (t.nstart - ws))
     bounds = [s, *sorted(c for c in cuts if s < c < e), e]
-    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
-def blocked(norm: str, trigger: Hit, cues: list[Hit]) -> bool:
+def blocked(norm: str, trigger: Hit, cues: list[Hit], sent_start: int = -10) -> bool:
     """A trigger under a threat, plan, warning, call, denial, condemnation, condition or negation."""
     for c in cues:
         if c.nend > trigger.nstart:
@@ -80,19 +83,45 @@ def blocked(norm: str, trigger: Hit, cues: list[Hit]) -> bool:
         if c.payload == "negation" and d <= _NEG_WINDOW:
             return True
     before = norm[max(0, trigger.nstart - 30):trigger.nstart]
-    if trigger.payload.cls in ("take", "agree") and _RELATIVE.search(before):  # type: ignore[attr-defined]
+    trig: Trigger = trigger.payload  # type: ignore[assignment]
+    if any(c.payload == "plan" and 0 <= c.nstart - trigger.nend <= 24 for c in cues):
+        return True  # "هجوم الحكومة المتوقع": an expected act
+    if trig.cls == "protest" and trig.weak and _RELATIVE_LOOSE.search(before):
+        return True  # "البصرة التي شهدت مؤخرا احتجاجات": a description of the place
+    if (trig.cls in ("take", "agree") or trig.weak) and _RELATIVE.search(before):
         return True  # "التي تسيطر عليها", "الذي سبق له وسيطر": a description, not an act
-    if trigger.payload.cls == "arrest" and norm[trigger.nend:trigger.nend + 1] in ("ه", "ي"):  # type: ignore[attr-defined]
+    suffix = norm[trigger.nend:trigger.nend + 1]
+    if trig.cls == "arrest" and suffix in ("ه", "ي"):
         return True  # "بعد توقيفه": an arrest already told
+    if trig.cls == "shell" and _WEAPON_STORE.search(before):
+        return True  # "منصات صواريخ", "مستودعات قذائف": weapons as objects, not fired
+    if trig.cls == "take" and norm[max(0, trigger.nstart - 1):trigger.nstart] == "ل" and trigger.form.startswith("ا"):
+        return True  # "لاستعادة", "لتحرير": an aim, not an act
+    if trig.cls == "take" and suffix == "ه" and not trigger.form.endswith("ه"):
+        return True  # "سيطرة"/"سيطرته" (ة folds to ه): the noun "control", a state, not an act
+    if any(c.payload == "negation" and c.nstart <= sent_start + 3 for c in cues):
+        return True  # "ولم يذكر المصدر ...", "لم تسجل اشتباكات": the sentence is negated
     return bool(_MODAL.search(norm[max(0, trigger.nstart - 20):trigger.nstart]))
 
 
+_ASSASSINATION = frozenset({"اغتيال", "اغتال", "اغتالت", "عمليات اغتيال"})
+_GUNFIRE = re.compile(r"رصاص|نار|نيران|كمين|اقتحم|اغتيال|اغتال")
 _BARE_SHELL = frozenset({"قصف", "قصفت", "قصفوا", "يقصف", "قصفا"})
 
 
-def _pick(triggers: list[Hit], killed: bool) -> list[Hit]:
+def _norm_start(norm: str, hits: list[Hit], triggers: list[Hit]) -> int:
+    """Normalised offset where the sentence starts (just after the previous sentence end or newline)."""
+    i = min(h.nstart for h in hits) if hits else 0
+    while i > 0 and norm[i - 1] not in ".!?؟\n":
+        i -= 1
+    while i < len(norm) and norm[i] in " \"'":
+        i += 1
+    return i
+
+
+def _pick(triggers: list[Hit], protesters_killed: bool) -> list[Hit]:
     classes = {t.payload.cls for t in triggers}  # type: ignore[attr-defined]
-    drop: set[str] = {"attack", "clash"} if killed and "protest" in classes else set()
+    drop: set[str] = {"attack", "clash"} if protesters_killed and "protest" in classes else set()
     for c in classes:
         drop |= _FAMILY_DROP.get(c, set())
     best: dict[str, Hit] = {}
@@ -114,32 +143,54 @@ def sentence_mentions(text: str, norm: str, sent: tuple[int, int], hits: list[Hi
     kinds = {c.payload for c in cues}
     if "judicial" in kinds:
         return []
-    live = [t for t in triggers if not blocked(norm, t, cues)]
+    ns = _norm_start(norm, hits, triggers)
+    live = [t for t in triggers if not blocked(norm, t, cues, ns)]
     if "air" not in kinds and not any(t.payload.cls == "shell" for t in triggers):  # type: ignore[attr-defined]
         live = [t for t in live if t.payload.cls != "disrupt"]  # type: ignore[attr-defined]
     if not live:
         return []
-    actors = roles.usable_actor_hits([h for h in hits if h.kind == "actor"], named, [t.nend for t in triggers])
+    sources = [h for h in hits if h.kind == "source"]
+    actors = [h for h in hits if h.kind == "actor" and not any(x.start <= h.start < x.end for x in sources)]
+    actors = roles.usable_actor_hits(actors, named, [t.nend for t in triggers])
     killed = [c for c in cues if c.payload in ("killed", "injured")]  # their nouns are victims
     out: list[Mention] = []
     for cs, ce in clauses(text, sent[0], sent[1], live, norm):
         in_clause = [t for t in live if cs <= t.start < ce]
         clause_kinds = {c.payload for c in cues if cs <= c.start < ce}
-        for t in _pick(in_clause, "killed" in kinds):
+        protesters = any(a.payload.actor.kind == "protesters" for a in actors)  # type: ignore[attr-defined]
+        for t in _pick(in_clause, "killed" in kinds and protesters):
             trig: Trigger = t.payload  # type: ignore[assignment]
             m = Mention(sent, (cs, ce), t, trig.cls, trig.event_type, trig.sub_event_type, weak=trig.weak)
             usable = actors
             if trig.cls in _NO_CIVILIANS:
-                usable = [a for a in actors if a.payload.actor.kind != "civilians"]  # type: ignore[attr-defined]
-            m.actor1, m.actor2 = roles.assign(norm, t, usable, killed)
+                usable = [a for a in usable if a.payload.actor.kind != "civilians"]  # type: ignore[attr-defined]
+            elif trig.cls in ("abduct", "attack_civ"):  # victims of a one-sided act are civilians when named
+                civ = [a for a in usable if a.payload.actor.kind == "civilians"]  # type: ignore[attr-defined]
+                usable = [a for a in usable if a.payload.actor.kind != "civilians"][:1] + civ[:1] if civ else usable  # type: ignore[attr-defined]
+            m.actor1, second = roles.assign(norm, t, usable, killed, (cs, ce))
+            m.actor2, m.alt2 = (second[0], second[1:]) if second else (None, [])
             m.plural = any(c.payload == "plural" and abs(c.nstart - t.nstart) <= 12 for c in cues)
             m.unconfirmed = "unconfirmed" in kinds
-            _classify(m, kinds, clause_kinds)
+            violent = any(x.payload.cls in ("attack", "clash", "shell") for x in triggers)  # type: ignore[attr-defined]
+            air_after = any(c.payload == "air" and 0 <= c.nstart - t.nend <= 30 for c in cues)
+            _classify(m, kinds, clause_kinds, violent, air_after)
+            if m.cls == "attack" and m.sub_event_type == "Attack" and not kinds & {"killed", "injured"} \
+                    and trig.form not in _ASSASSINATION:
+                continue  # an "attack" on civilians that harmed no one is too vague to code
             out.append(m)
-    if out:
+    if any(m.cls == "abduct" for m in out):  # a raid to abduct: the abduction is the event
+        out = [m for m in out if not (m.cls == "attack" and m.sub_event_type == "Attack")]
+    if out:  # the sentence's toll goes to the mention whose trigger is nearest the first killed word
         first = out[0]
-        first.toll = sentence_toll(text, [c for c in cues if c.payload in ("killed", "injured", "vague", "singular")],
-                                   numbers, first.cls in SIGNIFICANT or first.plural)
+        toll = sentence_toll(text, [c for c in cues if c.payload in ("killed", "injured", "vague", "singular")],
+                             numbers, first.cls in SIGNIFICANT or first.plural)
+        dead = [c for c in cues if c.payload == "killed"]
+        if toll.value and dead:
+            first = min(out, key=lambda m: (abs(m.trigger.start - dead[0].start), m.trigger.start))
+            if toll.numeric is False:
+                toll = sentence_toll(text, [c for c in cues if c.payload in ("killed", "injured", "vague", "singular")],
+                                     numbers, first.cls in SIGNIFICANT or first.plural)
+        first.toll = toll
     return out
 
 
@@ -148,13 +199,13 @@ def _set(m: Mention, sub: str) -> None:
     m.event_type = SUB_TYPES[sub]
 
 
-def _classify(m: Mention, kinds: set[str], clause_kinds: set[str]) -> None:
+def _classify(m: Mention, kinds: set[str], clause_kinds: set[str], violent: bool, air_after: bool = False) -> None:
     """ACLED's distinctions: air strike vs shelling, attack on civilians vs clash, who took territory."""
     a1 = m.actor1.actor if m.actor1 else None
     a2 = m.actor2.actor if m.actor2 else None
-    if (m.cls == "shell" and m.trigger.form in _BARE_SHELL or m.cls == "attack") and "air" in clause_kinds:
+    if m.cls == "shell" and m.trigger.form in _BARE_SHELL and "air" in clause_kinds or m.cls == "attack" and air_after:
         _set(m, "Air/drone strike")
-    elif m.cls == "attack" and a1 is not None and a1.air:
+    elif m.cls == "attack" and a1 is not None and a1.air and not _GUNFIRE.search(m.trigger.form):
         _set(m, "Air/drone strike")
     elif m.cls == "ied" and "thrown" in kinds:
         _set(m, "Grenade")
@@ -170,7 +221,7 @@ def _classify(m: Mention, kinds: set[str], clause_kinds: set[str]) -> None:
         elif a1 is not None:
             _set(m, "Non-state actor overtakes territory")
     elif m.cls == "protest":
-        if "killed" in kinds and a1 is not None and a1.kind in ("state", "group"):
+        if "killed" in kinds and violent and a1 is not None and a1.kind in ("state", "group"):
             _set(m, "Excessive force against protesters")
             m.actor2 = None  # filled with Protesters (country) by the caller
         elif "intervention" in kinds:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from rasd.extract.lexicon import Lexicon, load
 from rasd.extract.matcher import Hit
 from rasd.extract.mentions import Mention
-from rasd.extract.types import interaction
+from rasd.extract.types import SUB_TYPES, interaction
 from rasd.model import Document, Event, Place, Span
 
 
@@ -28,6 +28,7 @@ class Draft:
     date: object = None
     cited: list[tuple[str, Hit]] = field(default_factory=list)
     fatalities: int = 0
+    target_only: bool = False  # actor1 is the target named alone (no perpetrator in the text)
 
     def key(self) -> tuple:
         p = self.place
@@ -92,6 +93,24 @@ def _fold_partial(groups: dict[tuple, list[Draft]]) -> dict[tuple, list[Draft]]:
         return any(d.date is not None and d.mention.sent[0] <= d.date.start < d.mention.sent[1]  # type: ignore[attr-defined]
                    for d in g)
 
+    def coarse(g: list[Draft]) -> bool:  # placed no finer than a governorate, or not named in its sentence
+        return all(d.place is None or d.place.admin2 is None or d.place.span is None
+                   or not d.mention.sent[0] <= d.place.span.start < d.mention.sent[1] for d in g)
+
+    def admin1(g: list[Draft]) -> str | None:
+        return g[0].place.admin1 if g[0].place else None
+
+    for k in keys:  # a target named alone folds into the event where it is the target
+        g = groups.get(k)
+        if g is None or not all(d.target_only for d in g):
+            continue
+        for other in keys:
+            if other != k and other in groups and other[4] is not None and other[5] == k[4] \
+                    and other[1] == k[1] and SUB_TYPES[other[3]] == SUB_TYPES[k[3]] \
+                    and (other[0] == k[0] or not stated(g)):
+                groups[other].extend(groups.pop(k))
+                break
+    keys = list(groups)
     for k in keys:
         if k not in groups:
             continue
@@ -100,7 +119,10 @@ def _fold_partial(groups: dict[tuple, list[Draft]]) -> dict[tuple, list[Draft]]:
             if other == k or other not in groups:
                 continue
             od, oc, ow, osub, oa1, oa2 = other
-            if (oc, osub, oa1) != (country, sub, a1) or (ow != where and where is not None):
+            if (oc, osub, oa1) != (country, sub, a1):
+                continue
+            if ow != where and where is not None and not (
+                    coarse(groups[k]) and admin1(groups[k]) in (None, admin1(groups[other]))):
                 continue
             same_date = od == date or (not stated(groups[k]) and stated(groups[other]))
             if same_date and (oa2 == a2 or a2 is None):

@@ -17,11 +17,17 @@ _AGENT_BEFORE = re.compile(
 )
 _TARGET_BEFORE = re.compile(
     r"(?:^|\s)[وف]?(?:علي|ضد|استهدف|استهدفت|استهدفوا|استهدفه|استهدفها|صفوف|مواقع|موقع|مقر|مقرات|نقاط|حواجز|"
-    r"تجمعات|معاقل|اهداف|قياديا|قيادي|جنود|ضباط|الي|لصالح|مخيم|مقرا|مستودعات|منصات|قواعد|قاعده|دوريه|رتلا|رتل)\s+(?:من\s+)?$"
+    r"تجمعات|معاقل|اهداف|تعرضت|تعرض|تعرضوا|قياديا|قيادي|جنود|ضباط|الي|لصالح|مخيم|مقرا|مستودعات|منصات|قواعد|قاعده|دوريه|رتلا|رتل)\s+(?:من\s+)?$"
 )
 _SPEAKER_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:باسم|مصادر|مصدر|مسؤول|مسؤولون|مسؤولين|قيادي|قياديون|ناطق|بيان|اعلام|"
                              r"قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اعلن|اعلنت|اوضح|اوضحت|تابعه|تابعة|ل?وسائل)"
                              r"(?:\s+(?:في|من|عن|ل|تابعه|تابعة|مقرب|مقربه))?\s+[لب]?$")
+_RESUMED = re.compile(r"\s*(?:\S+\s+)?[وف]?ب?(?:انه|انها|انهم)\s")  # "قال الجيش إنه استعاد": the speaker acted
+_CONTROL_BEFORE = re.compile(r"(?:(?:التي|الذي)\s+(?:ت|ي)سيطر\s+(?:عليها|عليه)|الخاضعه\s+لسيطره|الخاضع\s+لسيطره|"
+                             r"تحت\s+سيطره|مناطق\s+سيطره|معاقل|معقل|لسيطره)\s*$")  # who holds a place, not who acts
+_AGENT_NEAR = re.compile(r"(?:^|\s)[وف]?(?:برصاص|بنيران|نيران|قبل|يد|ايدي|بواسطه|شنه|شنها|شنته|نفذه|نفذها|نفذته|"
+                         r"ارتكبه|ارتكبها|ارتكبته|اطلقها|اطلقته)\s+$")  # the perpetrator, even next to a death
+_SOURCE_BEFORE = re.compile(r"(?:^|\s)من\s+(?:مواقع|مناطق\s+سيطره|مناطق|مراكز|نقاط)\s+$")
 _VICTIM_WINDOW = 40  # normalised characters after a killed word in which an actor is the victim
 _VSO_GAP = re.compile(r"^\s*(?:(?!(?:علي|ضد|في|من|الي|عن|مع|بين|ضمن|داخل|قرب|نحو|باتجاه)\s)\S+\s+)?$")
 _SUPPORTER_BEFORE = re.compile(r"(?:تدعمها|يدعمها|تدعمه|يدعمه|المدعومه من|المدعوم من|المدعومين من|بدعم من|بدعم|"
@@ -50,60 +56,65 @@ def usable_actor_hits(hits: list[Hit], named: set[str], trigger_ends: list[int])
     return out
 
 
-def assign(norm: str, trigger: Hit, actors: list[Hit], killed: list[Hit]) -> tuple[ActorRef | None, ActorRef | None]:
-    """(actor1, actor2) among the sentence's actor hits, for the mention whose trigger is ``trigger``."""
-    agents: list[Hit] = []
-    speakers: list[Hit] = []
-    victims: list[Hit] = []
-    targets: list[Hit] = []
-    rest: list[Hit] = []
+def assign(norm: str, trigger: Hit, actors: list[Hit], killed: list[Hit],
+           clause: tuple[int, int] | None = None) -> tuple[ActorRef | None, list[ActorRef]]:
+    """(actor1, candidates for actor2, best first) among the sentence's actor hits, for the mention
+    whose trigger is ``trigger``. actor1: a perpetrator (after شن/برصاص, right after a verb trigger),
+    else a named actor with no role marker, else a speaker. actor2: victims and targets, the trigger's
+    clause first."""
+    def in_clause(h: Hit) -> bool:
+        return clause is None or clause[0] <= h.start < clause[1]
+
+    tiers: dict[str, list[Hit]] = {"agent": [], "rest": [], "victim": [], "target": [], "speaker": []}
     for h in actors:
         alias: ActorAlias = h.payload  # type: ignore[assignment]
-        before = norm[max(0, h.nstart - 60):h.nstart]
+        if h.nstart < trigger.nend and h.nend > trigger.nstart:
+            tiers["rest"].append(h)  # the trigger word itself names the actor ("المتظاهرين")
+            continue
         word_start = h.nstart
         while word_start > 0 and norm[word_start - 1].isalnum():
             word_start -= 1
         before = norm[max(0, word_start - 60):word_start]
         gap = norm[trigger.nend:word_start] if word_start >= trigger.nend else None
-        victim = any(0 <= word_start - k.nend <= _VICTIM_WINDOW for k in killed)
-        if _SUPPORTER_BEFORE.search(before):
+        if _SUPPORTER_BEFORE.search(before) or _CONTROL_BEFORE.search(before):
             continue
-        if _SPEAKER_BEFORE.search(before) and not alias.adjective:
-            speakers.append(h)
+        if _SOURCE_BEFORE.search(before) or _AGENT_NEAR.search(before):
+            tiers["agent"].append(h)  # "من مواقع قوات الأسد": fired from its positions
             continue
-        if alias.adjective or (gap is not None and _VSO_GAP.match(gap) and alias.actor.kind not in ("civilians",)
-                               and trigger.payload.cls not in ("arrest",)):  # type: ignore[attr-defined]
-            agents.append(h)
-        elif victim:
-            victims.append(h)
+        if _SPEAKER_BEFORE.search(before) and not alias.adjective and not _RESUMED.match(norm[h.nend:h.nend + 16]):
+            tiers["speaker"].append(h)
+        elif alias.adjective or (gap is not None and _VSO_GAP.match(gap) and alias.actor.kind != "civilians"
+                                 and trigger.payload.cls != "arrest"):  # type: ignore[attr-defined]
+            tiers["agent"].append(h)
+        elif any(0 <= word_start - k.nend <= _VICTIM_WINDOW for k in killed):
+            tiers["victim"].append(h)
         elif _TARGET_BEFORE.search(before):
-            targets.append(h)
+            tiers["target"].append(h)
         elif _AGENT_BEFORE.search(before):
-            agents.append(h)
+            tiers["agent"].append(h)
         else:
-            rest.append(h)
-    ordered = agents + rest + victims + targets + speakers
-    seen: set[str] = set()
-    uniq: list[Hit] = []
-    for h in ordered:
-        name = h.payload.actor.name  # type: ignore[attr-defined]
-        if name not in seen:
-            seen.add(name)
-            uniq.append(h)
-    a1: Hit | None = None
-    a2: Hit | None = None
-    for h in uniq:
-        kind = h.payload.actor.kind  # type: ignore[attr-defined]
-        if a1 is None and (h in agents or ((h in rest or h in speakers) and kind not in ("civilians",))):
-            a1 = h
-        elif a2 is None and h is not a1 and h not in speakers and (h in victims or h in targets or a1 is not None):
-            a2 = h
-    if a2 is None:
-        a2 = next((h for h in victims + targets if h is not a1), None)
-    if a1 is None and a2 is None and uniq:
-        a2 = uniq[0]
-    return (ActorRef(a1.payload.actor, a1) if a1 else None,  # type: ignore[attr-defined]
-            ActorRef(a2.payload.actor, a2) if a2 else None)  # type: ignore[attr-defined]
+            tiers["rest"].append(h)
+
+    def first(hs: list[Hit]) -> Hit | None:
+        return min(hs, key=lambda h: not in_clause(h), default=None)
+
+    a1 = first(tiers["agent"]) or first([h for h in tiers["rest"] if h.payload.actor.kind != "civilians"]) \
+        or first([h for h in tiers["speaker"] if h.payload.actor.kind != "civilians"])  # type: ignore[attr-defined]
+    victims = tiers["victim"] + tiers["target"]
+    if a1 is None and any(h.payload.actor.kind == "civilians" for h in victims):  # type: ignore[attr-defined]
+        # civilians were hit: the armed actor named as a target is the one who fired
+        a1 = first([h for h in victims if h.payload.actor.kind in ("state", "group")])  # type: ignore[attr-defined]
+    order = {"victim": 0, "target": 1, "rest": 2, "agent": 3}
+    cands = [(not in_clause(h), order[t], h) for t in order for h in tiers[t] if h is not a1
+             and (t != "rest" or a1 is not None)]
+    cands.sort(key=lambda c: (c[0], c[1]))
+    seen = {a1.payload.actor.name} if a1 else set()  # type: ignore[attr-defined]
+    second: list[ActorRef] = []
+    for _c, _o, h in cands:
+        if h.payload.actor.name not in seen:  # type: ignore[attr-defined]
+            seen.add(h.payload.actor.name)  # type: ignore[attr-defined]
+            second.append(ActorRef(h.payload.actor, h))  # type: ignore[attr-defined]
+    return (ActorRef(a1.payload.actor, a1) if a1 else None), second  # type: ignore[attr-defined]
 
 
 def actor_named(lex: Lexicon, name: str) -> Actor:

@@ -8,8 +8,9 @@ Steps (``build(data_dir, out_dir)``):
    villages, the curated ``places_syria_iraq.tsv``) → entries; point-in-polygon gives admin
    P-codes to points that lack them.
 3. Duplicates (same name key in the same sub-district, within ~5 km) are merged.
-4. Keys that are frequent words in general news (ANT corpus document frequency) or in the
-   curated stoplist are flagged ``cue=1``: they match only after a place cue word.
+4. Keys that are frequent words or personal names in general news (ANT corpus document frequency,
+   the curated stoplist, first names) are dropped, or the entry flagged ``cue=1`` (it then matches
+   only after a naming noun such as قرية، حي).
 5. Write the TSV (one entry a line, keys normalised) and the boundaries GeoJSON.
 """
 
@@ -26,12 +27,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rasd.clean.normalize import norm
+from rasd.errors import KnowledgeError
+from rasd.geo.context import load_cues
 from rasd.geo.curated import load_curated
 from rasd.geo.gazetteer import COLUMNS, DATA_DIR, GAZETTEER_FILE, load_stoplist
 from rasd.geo.names import name_keys
 
-_PLACE_NOUNS = {"مدينه", "بلده", "قريه", "حي", "ناحيه", "منطقه", "مخيم", "قضاء", "محافظه", "بلدات", "قرى", "مدينتي",
-                "بلدتي", "قريتي", "احياء", "مناطق"}
 CSV_LIMIT = 1 << 24
 
 
@@ -254,29 +255,42 @@ def _merge(recs: list[Rec]) -> list[Rec]:
 
 _TOKEN = re.compile(r"[\u0621-\u064a]+")
 _CLITICS = ("وبال", "وال", "بال", "فال", "لل", "كال", "ول", "وب", "فب", "و", "ف", "ب", "ل", "ك")
+# nouns that introduce a proper name (not منطقة، which takes adjectives: منطقة منكوبة)
+_NAMING = {"مدينه", "بلده", "قريه", "ناحيه", "مخيم", "قضاء", "محافظه", "بلدات", "قرى", "مدينتي", "بلدتي",
+           "قريتي"}
 
 
-def corpus_df(path: Path, limit: int | None = None) -> tuple[Counter, Counter, int]:
-    """Document frequency of normalised single tokens (clitic-free forms too) in a JSONL corpus, and
-    the document frequency of each form right after a place noun (بلدة X)."""
+def _forms(t: str) -> set[str]:
+    fs = {t}
+    for c in _CLITICS:
+        if t.startswith(c) and len(t) - len(c) >= 3:
+            rest = t[len(c):]
+            fs.add(("ال" + rest) if c.endswith("ال") or c == "لل" else rest)
+    return fs
+
+
+def corpus_df(path: Path, multi: set[str], limit: int | None = None) -> tuple[Counter, Counter, int]:
+    """Document frequency in a JSONL corpus of every normalised token (clitic-free forms too) and of
+    the multi-word keys in ``multi``; and of each right after a naming noun (بلدة X)."""
     df: Counter = Counter()
     cue_df: Counter = Counter()
+    max_n = max((k.count(" ") + 1 for k in multi), default=1)
     n = 0
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             toks = _TOKEN.findall(norm(json.loads(line).get("text") or ""))
-            forms: set[str] = set()
+            seen: set[str] = set()
             after_cue: set[str] = set()
             for i, t in enumerate(toks):
-                fs = {t}
-                for c in _CLITICS:
-                    if t.startswith(c) and len(t) - len(c) >= 3:
-                        rest = t[len(c):]
-                        fs.add(("ال" + rest) if c.endswith("ال") or c == "لل" else rest)
-                forms |= fs
-                if i and toks[i - 1] in _PLACE_NOUNS:
+                fs = _forms(t)
+                for size in range(2, max_n + 1):
+                    if i + size <= len(toks):
+                        tail = " ".join(toks[i + 1:i + size])
+                        fs |= {f"{f} {tail}" for f in _forms(t) if f"{f} {tail}" in multi}
+                seen |= fs
+                if i and toks[i - 1] in _NAMING:
                     after_cue |= fs
-            df.update(forms)
+            df.update(seen)
             cue_df.update(after_cue)
             n += 1
             if limit and n >= limit:
@@ -284,30 +298,35 @@ def corpus_df(path: Path, limit: int | None = None) -> tuple[Counter, Counter, i
     return df, cue_df, n
 
 
-def flag_cues(recs: list[Rec], df: Counter, cue_df: Counter, ndocs: int, stop: set[str],
+def flag_cues(recs: list[Rec], df: Counter, cue_df: Counter, ndocs: int, stop: set[str], first_names: set[str],
               min_share: float = 0.001, place_ratio: float = 0.15) -> None:
-    """Flag entries whose keys are common words: such entries need a place cue before them.
+    """Drop or flag names that are common words: a flagged entry needs a naming noun before it.
 
-    A one-word key is common when it is in the stoplist, or when it is in at least ``min_share`` of
-    the corpus documents and fewer than ``place_ratio`` of those have it right after a place noun.
-    Governorates are never flagged, curated places only by the stoplist; towns of 20,000+ need a
-    five times lower share after place nouns to count as common.
+    A key is common when it is in the stoplist; or when it is in at least ``min_share`` of the corpus
+    documents and fewer than ``place_ratio`` of those have it right after a naming noun (five times
+    fewer for towns of 20,000+, which news names bare); or when it starts with a common first name
+    (محمد علي). An entry's common keys are dropped when it has others; an entry with only common keys
+    is flagged. Governorates are never touched; districts, sub-districts and curated places only by
+    the stoplist.
     """
     cut = max(3, int(ndocs * min_share))
 
-    def common(k: str, ratio: float = place_ratio) -> bool:
-        return " " not in k and df.get(k, 0) >= cut and cue_df.get(k, 0) < ratio * df[k]
+    def common(k: str, ratio: float) -> bool:
+        if k in stop or k.split(" ")[0] in first_names and " " in k:
+            return True
+        return df.get(k, 0) >= cut and cue_df.get(k, 0) < ratio * df[k]
 
     for r in recs:
-        # an article form that build added (بلد → البلد) is dropped when it is a common word
-        r.keys = [k for k in r.keys if not (k.startswith("ال") and k[2:] in r.keys and common(k))] or r.keys
         if r.kind == "admin1":
             continue
-        if r.src == "curated":
-            r.cue = int(any(k in stop for k in r.keys))
-            continue
-        ratio = place_ratio if r.pop < 20000 else place_ratio / 5  # a big town is named bare more often
-        r.cue = int(any(k in stop or common(k, ratio) for k in r.keys))
+        if r.src == "curated" or r.kind in ("admin2", "admin3"):
+            bad = {k for k in r.keys if k in stop}
+        else:
+            ratio = place_ratio if r.pop < 20000 else place_ratio / 5
+            bad = {k for k in r.keys if common(k, ratio)}
+        good = [k for k in r.keys if k not in bad]
+        r.cue = int(not good)
+        r.keys = good or r.keys
 
 
 def assign_admin(recs: list[Rec], idx: AdminIndex) -> list[Rec]:
@@ -318,6 +337,9 @@ def assign_admin(recs: list[Rec], idx: AdminIndex) -> list[Rec]:
             found = idx.locate(r.lat, r.lon)
             r.adm = [g or f for g, f in zip(given, found, strict=True)] if any(given) else found
         if not r.adm[0]:
+            if r.src == "curated":
+                raise KnowledgeError(r.id, None, f"curated place at {r.lat},{r.lon} lies outside Syria and Iraq; "
+                                                 "give its P-code")
             continue  # outside Syria and Iraq
         r.cc = "SY" if r.adm[0].startswith("SY") else "IQ"
         out.append(r)
@@ -354,8 +376,10 @@ def build(data: Path, out_dir: Path = DATA_DIR, corpus: Path | None = None) -> d
     recs = assign_admin(recs, idx)
     recs = _merge(recs)
     corpus = corpus or data / "ant_corpus_multisource" / "ant_mideast_conflict.jsonl"
-    df, cue_df, ndocs = corpus_df(corpus) if corpus.exists() else (Counter(), Counter(), 1)
-    flag_cues(recs, df, cue_df, ndocs, load_stoplist())
+    multi = {k for r in recs for k in r.keys if " " in k}
+    df, cue_df, ndocs = corpus_df(corpus, multi) if corpus.exists() else (Counter(), Counter(), 1)
+    first_names = set(load_cues()["firstname"])
+    flag_cues(recs, df, cue_df, ndocs, load_stoplist(), first_names)
     for r in recs:  # curated level truncates the admin units reported
         r.adm = [a if i < r.level else "" for i, a in enumerate(r.adm)]
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,8 @@ from rasd.geo.gazetteer import DATA_DIR
 
 CUES_FILE = DATA_DIR / "gazetteer_cues.tsv"
 KINDS = (
-    "place", "city", "governorate", "weak", "near", "direction", "rural", "landmark", "person", "after", "notplace",
+    "naming", "place", "firstname", "city", "governorate", "weak", "near", "outskirts", "direction", "rural", "landmark", "person", "after",
+    "notplace",
 )
 _TOKEN = re.compile(r"[\u0621-\u064a0-9a-z]+|[^\s\u0621-\u064a0-9a-z]")
 _CLAUSE_STOP = set(".،,؛;:!?()[]{}\"'«»-–—|/\n")
@@ -43,9 +44,11 @@ def load_cues(path: Path = CUES_FILE) -> dict[str, frozenset[str]]:
 class Context:
     """What the words before (and just after) a name say about it."""
 
-    place_cue: str = ""  # the place-type noun before the name (مدينه, بلده …); unlocks common-word names
+    place_cue: str = ""  # the place-type noun before the name (مدينه, بلده, منطقه …)
+    naming: bool = False  # a naming noun (قرية، حي) right before the name: a common-word name may count
     weak: bool = False  # a preposition (في) or the clitic ب right before
     near: bool = False
+    outskirts: bool = False  # أطراف، مشارف: coded to the place itself
     direction: str = ""
     rural: bool = False
     landmark: str = ""
@@ -83,10 +86,12 @@ def read_context(text: str, start: int, end: int, prefix: str = "") -> Context:
         if len(toks) >= 6:
             break
     for i, raw in enumerate(toks):
-        t = raw if raw in cues["person"] else _strip_conj(raw)
-        if i == 0 and (raw in cues["person"] or t in cues["notplace"]):
+        t = raw if raw in cues["person"] or raw in cues["firstname"] else _strip_conj(raw)
+        if i == 0 and (raw in cues["person"] or raw in cues["firstname"] or t in cues["notplace"]):
             ctx.person = True
             break
+        if i == 0 and t in cues["naming"]:
+            ctx.naming = True
         if t in cues["place"] or t in cues["city"] or t in cues["governorate"]:
             if t in cues["place"]:
                 ctx.place_cue = ctx.place_cue or t
@@ -97,6 +102,9 @@ def read_context(text: str, start: int, end: int, prefix: str = "") -> Context:
             ctx.landmark = ctx.landmark or t
         elif t in cues["near"]:
             ctx.near = True
+            break
+        elif t in cues["outskirts"]:
+            ctx.outskirts = True
             break
         elif t == "من" and i + 1 < len(toks) and _strip_conj(toks[i + 1]) in _NEAR_OF:
             ctx.near = True
@@ -114,6 +122,8 @@ def read_context(text: str, start: int, end: int, prefix: str = "") -> Context:
             if i == 0 and raw.startswith("و") and raw == "و":
                 ctx.coord = True
             break
+    if ctx.landmark and ctx.governorate:  # مبنى محافظة أربيل: the governorate's building, in its capital
+        ctx.governorate, ctx.city = False, True
     ctx.reference = bool(_REFERENCE.search(text[max(0, start - len(prefix) - 60):start - len(prefix)]))
     right = _TOKEN.findall(text[end:end + 30])
     if right and right[0] in cues["after"]:

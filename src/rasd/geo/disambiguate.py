@@ -26,7 +26,7 @@ CURATED_PRIOR = 6.0
 # Iraqi news names a governorate capital (أربيل، البصرة، كركوك) bare for the city, and the
 # governorate as محافظة X: the governorate prior sits below the district's (the city's)
 IRAQ_ADMIN1_PRIOR = 4.8
-POINT_KINDS = {"town", "village", "neighbourhood", "landmark", "c_city", "admin2", "admin3"}
+POINT_KINDS = {"town", "village", "neighbourhood", "landmark", "c_city", "c_capital", "admin2", "admin3"}
 NEAR_SENTENCE = 90  # normalised characters: "a governorate named nearby"
 
 
@@ -47,7 +47,7 @@ def prior(e: Entry, m: Mention) -> tuple[float, list[str]]:
     why = []
     if e.src == "curated":
         p = CURATED_PRIOR
-    elif e.kind in ("town", "c_city"):
+    elif e.kind in ("town", "c_city", "c_capital"):
         p = (2.5 if e.kind == "town" else 3.0) + 0.4 * min(math.log10(e.pop + 1), 6.5)
     elif e.kind == "admin1" and e.country == "Iraq":
         p = IRAQ_ADMIN1_PRIOR

@@ -113,10 +113,10 @@ def _read_main(path: Path, entries: list[Entry], keys: dict[str, list[int]]) -> 
 
 
 def _read_countries(path: Path, entries: list[Entry], keys: dict[str, list[int]], stop: set[str]) -> None:
-    """countries.tsv: ``country kind name_en names_ar admin1 lat lon pop``; a ``metonym`` capital, or a name in
+    """countries.tsv: ``country kind name_en names_ar admin1 lat lon pop``; a ``capital`` (named for its government), or a name in
     the stoplist, needs a place cue."""
     kinds = {"country": "country", "admin1": "c_admin1", "city": "c_city", "region": "c_region", "camp": "c_city",
-             "metonym": "c_city"}
+             "capital": "c_capital"}
     for ln, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -131,7 +131,7 @@ def _read_countries(path: Path, entries: list[Entry], keys: dict[str, list[int]]
         if not names:
             raise KnowledgeError(str(path), ln, "no Arabic name")
         e = Entry(len(entries), f"c:{p[0]}:{p[2]}", kinds[p[1]], p[0], p[2], p[3].split("|")[0], lat, lon,
-                  p[4], "", "", pop, 1 if p[4] else 0, p[1] == "metonym" or any(n in stop for n in names),
+                  p[4], "", "", pop, 1 if p[4] else 0, p[1] == "capital" or any(n in stop for n in names),
                   "countries")
         entries.append(e)
         for k in names:

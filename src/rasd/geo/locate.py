@@ -23,6 +23,7 @@ AREA_PRECISION_2 = {"oilfield", "gasfield", "dam", "crossing", "region", "c_regi
 LEVEL_OF = {"country": 0, "admin1": 1, "c_admin1": 1, "region": 1, "c_region": 1, "admin2": 2}
 # the countryside of a city-governorate is another governorate (ريف دمشق، ضواحي دمشق → Rural Damascus)
 RURAL_OF = {"SY01": "SY03"}
+AREA_CUES = {"منطقه", "مناطق", "منطقتي"}
 WEAK_KINDS = {"town", "village", "neighbourhood", "landmark", "admin3"}
 COORD_GAP = 70  # normalised characters: a name joined by و inherits the spatial phrase before it
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
@@ -99,6 +100,8 @@ class Resolver:
             prec = 2
         else:
             prec = 1
+        if prec == 1 and ctx.place_cue in AREA_CUES and e.kind in ("town", "admin2", "admin3", "village"):
+            prec = 2  # منطقة هجين: the area around the town
         if e.kind != "country" and (ctx.near or ctx.direction or ctx.rural):
             if not (ctx.landmark and prec == 1 and inherited is None):
                 prec = max(prec, 2) if prec < 3 or level >= 1 else prec
@@ -236,9 +239,10 @@ class DocumentGeocoder:
 
         1. the most specific place named inside the span (ties: the first), leaving out bare countries
            with no locative word before them (actors: قصفت روسيا) and distance references;
-        2. else the nearest place before the span in the same paragraph (precision at least 2), unless
-           that is a bare country and the document's main place is more specific;
-        3. else the document's main place (precision at least 2, reason says so).
+        2. else the nearest place before the span in the same paragraph, unless that is a bare country
+           and the document's main place is more specific;
+        3. else the document's main place.
+        A place from 2 or 3 keeps its own precision (the event refers back to it); the reason says so.
         Places read without support in a document about another governorate are skipped.
         """
         idx = [i for i, p in enumerate(self.places) if p.span and not self._weak[i]]
@@ -262,8 +266,9 @@ class DocumentGeocoder:
 
 
 def _fallback(p: Place, why: str) -> Place:
-    """A place taken from outside the event's own words: precision at least 2 (3 for a country)."""
-    return replace(p, geo_precision=max(p.geo_precision or 1, 2 if p.admin1 else 3), reason=f"{p.reason}; {why}")
+    """A place taken from outside the event's own words (the event refers back to it: مبنى المحافظة،
+    القاعدة), keeping the place's own precision; the reason says where it came from."""
+    return replace(p, reason=f"{p.reason}; {why}")
 
 
 def geocode_text(text: str) -> list[Place]:

@@ -30,7 +30,7 @@ def name_keys(name: str, admin: bool = False) -> list[str]:
     out = {n}
     for p in _STRIP_PREFIX:
         if n.startswith(p) and len(n) > len(p) + 2:
-            out.add(n[len(p):])
+            out = {n[len(p):]}  # the type word (محافظة، مدينة) is read as a cue, not as part of the name
     for k in list(out):
         if k.startswith("البو") and len(k) > 5:
             rest = k[4:].strip()

@@ -2,7 +2,7 @@
 
 A match counts only at word boundaries: before it, nothing or proclitics (و ف ب ل ك, لل for
 ل + ال); after it, a non-letter. Overlaps keep the longest name. Entries whose name is also a
-common word or personal name (``Entry.cue``) need a place cue word before them; any name right
+common word or personal name (``Entry.cue``) need a naming noun (قرية، حي، بلدة) right before them; any name right
 after a person title (أبو، الشيخ، اللواء …) is dropped. ``find_toponyms(norm_text, gaz)`` →
 ``list[Mention]`` in text order.
 """
@@ -35,19 +35,29 @@ def _is_word(ch: str) -> bool:
 
 
 def _allowed(entry: Entry, ctx: Context) -> bool:
-    return not entry.cue or bool(ctx.place_cue)
+    if not entry.cue:
+        return True
+    if entry.kind == "c_capital":  # واشنطن: a place after في or ب, else its government
+        return bool(ctx.naming or ctx.weak)
+    return ctx.naming
 
 
 def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
     """All place mentions in ``text`` (already normalised with rasd.clean.normalize)."""
     found: list[Mention] = []
     n = len(text)
+    hits = []
+    glued: dict[int, int] = {}  # start → end of names glued to a following word or number (دير الزور24)
     for end_idx, (key, skip) in gaz.automaton.iter(text):
         raw_start = end_idx - len(key) + 1  # "لل" + key[2:] is as long as the key
-        mstart = raw_start + skip
-        end = end_idx + 1
-        if end < n and _is_word(text[end]):
+        if end_idx + 1 < n and _is_word(text[end_idx + 1]):
+            glued[raw_start] = max(glued.get(raw_start, 0), end_idx + 1)
             continue
+        hits.append((raw_start, end_idx + 1, key, skip))
+    for raw_start, end, key, skip in hits:
+        if glued.get(raw_start, 0) > end:
+            continue  # the start of a longer name that is glued to what follows: not this shorter name
+        mstart = raw_start + skip
         j = raw_start
         while j > 0 and _is_word(text[j - 1]):
             j -= 1

@@ -39,6 +39,13 @@ def exit_code(failed: int, total: int) -> int:
     return 3 if failed >= NEARLY_ALL * total else 1
 
 
+def store_files(store: Store) -> list[Path]:
+    """The database file and its journals, never read as inputs (``rasd ingest . --db rasd.db``)."""
+    if store.path == ":memory:":
+        return []
+    return [Path(store.path + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
+
+
 @dataclass(slots=True)
 class BatchResult:
     """What a batch did. ``skipped``: already stored; ``errors``: every failed input."""
@@ -115,7 +122,7 @@ def run_batch(
             result.skipped += 1
 
     try:
-        for item in iter_sources(paths, max_bytes=max_bytes):
+        for item in iter_sources(paths, max_bytes=max_bytes, exclude=store_files(store)):
             if isinstance(item, InputError):
                 fail(item)
             else:

@@ -3,8 +3,8 @@
 ``decode_bytes`` is one fallback chain:
 
 1. a byte-order mark decides (UTF-8-BOM, UTF-16 LE/BE, UTF-32 LE/BE);
-2. binary content is rejected (E102): a known binary magic number, or NUL bytes in the first
-   4 KiB that are not BOM-less UTF-16 text;
+2. binary content is rejected (E102): a known binary magic number, or NUL bytes (unless the
+   whole input is BOM-less UTF-16 text);
 3. strict UTF-8;
 4. the charset the container declared (HTML ``<meta charset>``, HTTP ``Content-Type``), strictly;
 5. charset-normalizer, restricted to the encodings Arabic news comes in (windows-1256,
@@ -135,6 +135,9 @@ def _decode(data: bytes, origin: str, declared: str | None) -> str:
         if text is not None:
             return text
     check_binary(data, origin)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError("E102", origin, f"NUL byte at offset {nul:,}")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

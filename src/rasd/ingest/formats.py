@@ -7,6 +7,7 @@ Formats: ``text`` (.txt), ``html`` (.html/.htm/.xhtml), ``jsonl`` (.jsonl/.ndjso
 from __future__ import annotations
 
 import re
+import zlib
 
 SUFFIXES: dict[str, str] = {
     ".txt": "text",
@@ -20,6 +21,7 @@ SUFFIXES: dict[str, str] = {
     ".arc": "warc",
 }
 
+GZIP_MAGIC = b"\x1f\x8b"
 SUPPORTED = ".txt, .html/.htm, .jsonl/.ndjson, .warc/.warc.gz (and .gz of each)"
 
 _HTML_START = re.compile(rb"^\s*(<!doctype|<html|<head|<body|<meta|<div|<p[\s>]|<!--)", re.IGNORECASE)
@@ -52,3 +54,11 @@ def sniff(head: bytes) -> str:
     if _HTML_START.match(body):
         return "html"
     return "text"
+
+
+def gunzip_head(head: bytes, size: int = 64) -> bytes:
+    """The first ``size`` decompressed bytes of gzip data ``head`` (empty if it is not gzip)."""
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, size)
+    except zlib.error:
+        return b""

@@ -18,12 +18,12 @@ import gzip
 import io
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from rasd.errors import InputError
-from rasd.ingest.formats import SUPPORTED, has_suffix, sniff, split_name
+from rasd.ingest.formats import GZIP_MAGIC, SUPPORTED, gunzip_head, has_suffix, sniff, split_name
 from rasd.ingest.readers import read_document, read_jsonl
 from rasd.ingest.settings import MAX_BYTES
 from rasd.ingest.walk import STDIN, expand_paths
@@ -31,33 +31,22 @@ from rasd.ingest.warc import read_warc
 from rasd.model import Source
 
 STDIN_ORIGIN = "<stdin>"
-_GZIP_MAGIC = b"\x1f\x8b"
 
 
 def _read_stream(fh: BinaryIO, origin: str, fmt: str | None, max_bytes: int) -> Iterator[Source | InputError]:
-    if fmt is None:
+    if fmt is None:  # no telling suffix: sniff, looking inside gzip
         head = fh.peek(4096)[:4096]
-        if head.startswith(_GZIP_MAGIC) and not head.startswith(b"WARC/"):
-            fmt = "warc" if _gunzip_head(head).startswith(b"WARC/") else None
-            if fmt is None:
-                with gzip.GzipFile(fileobj=fh) as gz:  # type: ignore[arg-type]
-                    yield from _guarded(gz, origin, None, max_bytes)  # type: ignore[arg-type]
-                return
-        else:
-            fmt = sniff(head)
+        if head.startswith(GZIP_MAGIC) and not gunzip_head(head).startswith(b"WARC/"):
+            with gzip.GzipFile(fileobj=fh) as gz:  # type: ignore[arg-type]
+                yield from _guarded(gz, origin, None, max_bytes)  # type: ignore[arg-type]
+            return
+        fmt = "warc" if head.startswith(GZIP_MAGIC) else sniff(head)
     if fmt == "warc":
         yield from read_warc(fh, origin, max_bytes)
     elif fmt == "jsonl":
         yield from read_jsonl(fh, origin, max_bytes)
     else:
         yield from read_document(fh, origin, fmt, max_bytes)
-
-
-def _gunzip_head(head: bytes) -> bytes:
-    try:
-        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
-    except zlib.error:
-        return b""
 
 
 def _guarded(fh: BinaryIO, origin: str, fmt: str | None, max_bytes: int) -> Iterator[Source | InputError]:
@@ -106,12 +95,17 @@ def _peekable(fh: BinaryIO) -> BinaryIO:
 
 
 def iter_sources(
-    paths: Iterable[str | Path], *, max_bytes: int | None = None, stdin: BinaryIO | None = None
+    paths: Iterable[str | Path], *, max_bytes: int | None = None, stdin: BinaryIO | None = None,
+    exclude: Collection[Path] = (),
 ) -> Iterator[Source | InputError]:
     """Yield a ``Source`` per document (or an ``InputError`` per bad input) from files, folders
-    (recursive, sorted, hidden names skipped) and ``-`` (standard input, or ``stdin`` if given)."""
+    (recursive, sorted, hidden names skipped) and ``-`` (standard input, or ``stdin`` if given).
+    Files in ``exclude`` (absolute paths; e.g. the database being written) are passed over."""
     limit = MAX_BYTES.value() if max_bytes is None else max_bytes
+    skip = {Path(p).absolute() for p in exclude}
     for item in expand_paths(paths):
+        if isinstance(item, Path) and skip and item.absolute() in skip:
+            continue
         if isinstance(item, InputError):
             yield item
         elif item == STDIN:

@@ -17,6 +17,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from rasd.errors import InputError
 from rasd.ingest.decode import declared_charset, decode_bytes
+from rasd.ingest.formats import GZIP_MAGIC, gunzip_head
 from rasd.model import Source
 
 _HTML_TYPES = ("text/html", "application/xhtml")
@@ -70,12 +71,7 @@ def _record_source(record, where: str, max_bytes: int) -> Source | InputError | 
 def _head(fh: BinaryIO) -> bytes:
     """The first bytes of the archive, decompressed if it is gzip."""
     head = fh.peek(1024)[:1024] if hasattr(fh, "peek") else b""
-    if head.startswith(b"\x1f\x8b"):
-        try:
-            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
-        except zlib.error:
-            return b""
-    return head
+    return gunzip_head(head) if head.startswith(GZIP_MAGIC) else head
 
 
 def read_warc(fh: BinaryIO, origin: str, max_bytes: int) -> Iterator[Source | InputError]:

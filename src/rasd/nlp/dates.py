@@ -42,7 +42,7 @@ BACKGROUND_DAYS = 45
 _L = ARABIC_LETTERS
 _B = rf"(?<![{_L}0-9])"  # word start
 _E = rf"(?![{_L}])"  # word end
-_PRE = r"(?:[وف]?[بل]?)"  # clitics before a date word (وأمس, بالأمس)
+_PRE = r"(?P<pre>[وف]?[بل]?)"  # clitics before a date word (وأمس, بالأمس), left out of the span
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,14 +126,14 @@ def _rules() -> _Rules:
 
     month = _alt(set(months))
     wday = _alt(set(weekdays))
-    month_expr = rf"(?P<m>{month})(?:\s*[/(\-]?\s*(?:{month})\s*\)?)?"
+    month_expr = rf"(?P<m>{month})(?:\s*[/(\-]?\s*{month}(?:\s*\))?)?"
     year = r"(?P<y>(?:19|20)[0-9]{2})(?![0-9])"
     day = rf"(?:(?P<d>[0-9]{{1,2}})(?![0-9])|(?P<o>{_alt(set(ordinals))}))"
     wday_opt = rf"(?:(?:{_alt(['يوم'])}\s+)?(?:{wday})\s*[،,\-]?\s*)?"
     numeric = re.compile(r"(?<![0-9/.\-])(?P<d>[0-9]{1,2})[/.\-](?P<mo>[0-9]{1,2})[/.\-](?P<y>(?:19|20)?[0-9]{2})(?![0-9/])")
     iso = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})-(?P<mo>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?![0-9])")
     day_month = re.compile(
-        rf"{_B}{wday_opt}(?:{_alt(['يوم'])}\s+)?{day}\s*(?:{_alt(['من'])}\s+)?(?:{_alt(['شهر'])}\s+)?"
+        rf"{_B}(?P<pre>[وفب]?){wday_opt}(?:{_alt(['يوم'])}\s+)?{day}\s*(?:{_alt(['من'])}\s+)?(?:{_alt(['شهر'])}\s+)?"
         rf"{month_expr}{_E}(?:\s*(?:{_alt(['عام', 'سنة'])}\s*)?{year}(?:\s*{_alt(['م'])}{_E})?)?"
     )
     month_only = re.compile(
@@ -241,7 +241,9 @@ def _find(s: str, pub: dt.date | None) -> list[tuple[int, int, dt.date | None, i
     found: list[tuple[int, int, dt.date | None, int, str, bool]] = []
     taken = bytearray(len(s) + 1)
 
-    def add(a: int, b: int, d: dt.date | None, prec: int, kind: str, bg: bool | None = None) -> bool:
+    def add(a: int | re.Match[str], b: int, d: dt.date | None, prec: int, kind: str, bg: bool | None = None) -> bool:
+        if isinstance(a, re.Match):
+            a = a.end("pre") if "pre" in a.re.groupindex else a.start()
         if any(taken[a:b]):
             return False
         taken[a:b] = b"\x01" * (b - a)
@@ -255,7 +257,7 @@ def _find(s: str, pub: dt.date | None) -> list[tuple[int, int, dt.date | None, i
             y = y + 2000 if y < 100 else y
             d = _safe_date(y, int(m.group("mo")), int(m.group("d")))
             if d:
-                add(m.start(), m.end(), d, 1, "explicit")
+                add(m, m.end(), d, 1, "explicit")
     # 2. day + month (+ year), then month alone
     for m in r.day_month.finditer(s):
         mo = r.months[_key(m.group("m"))]
@@ -263,7 +265,7 @@ def _find(s: str, pub: dt.date | None) -> list[tuple[int, int, dt.date | None, i
         y = int(m.group("y")) if m.group("y") else _year_of(pub, mo, day)
         d = _safe_date(y, mo, day) if y else None
         if y is None or d is not None:
-            add(m.start(), m.end(), d, 1, "explicit")
+            add(m, m.end(), d, 1, "explicit")
     for m in r.month_only.finditer(s):
         name = _key(m.group("m"))
         paired = re.search(r"[/(\-]", m.group(0)) is not None
@@ -286,7 +288,7 @@ def _find(s: str, pub: dt.date | None) -> list[tuple[int, int, dt.date | None, i
             d = _safe_date(y, mo, day)
             if d and d > pub and kind == "month":
                 d = pub
-        add(m.start(), m.end(), d, 3, kind)
+        add(m, m.end(), d, 3, kind)
     # 3. منذ / قبل / خلال N units
     for m in r.ago.finditer(s):
         unit, n = _UNITS[_key(m.group("u"))]
@@ -324,21 +326,21 @@ def _find(s: str, pub: dt.date | None) -> list[tuple[int, int, dt.date | None, i
         kind = "period" if within else "ago"
         if unit == "year" and vague:
             kind, d = "background", None
-        add(m.start(), m.end(), d, prec, kind, True if kind == "background" else None)
+        end = m.end("past") if m.group("past") else m.end("u")
+        add(m, end, d, prec, kind, True if kind == "background" else None)
     # 4. relative phrases (a weekday right after them wins)
     for m in r.rel.finditer(s):
         off, unit, prec, kind = r.relative[_key(m.group("r"))]
         d = None
-        if m.group("wd") and unit == "day" and off in (0, -1):
+        if m.group("wd") and unit == "day":
             if pub is not None:
                 d = _weekday_date(pub, r.weekdays[_key(m.group("wd"))], "")
-            add(m.start(), m.end(), d, 1, "weekday")
+            add(m, m.end(), d, 1, "weekday")
             continue
         if m.group("wd"):  # "الأسبوع الماضي الخميس": leave the weekday to step 5
-            a, b = m.start(), m.start("wd")
-            b = a + len(m.group(0)[: b - a].rstrip(" (،,-"))
+            b = m.start() + len(m.group(0)[: m.start("wd") - m.start()].rstrip(" (،,-"))
         else:
-            a, b = m.start(), m.end()
+            b = m.end()
         if pub is not None:
             if unit == "day":
                 d = pub + dt.timedelta(days=off)
@@ -353,29 +355,29 @@ def _find(s: str, pub: dt.date | None) -> list[tuple[int, int, dt.date | None, i
             else:
                 d = None
         if unit == "year":
-            add(a, b, None, prec, kind, pub is not None and off < 0)
+            add(m, b, None, prec, kind, pub is not None and off < 0)
         else:
-            add(a, b, d, prec, kind)
+            add(m, b, d, prec, kind)
     # 5. weekdays
     for m in r.weekday.finditer(s):
         since = _key(m.group("since") or "") == norm("منذ")
         mode = "past" if m.group("past") else "next" if m.group("next") else ""
         d = _weekday_date(pub, r.weekdays[_key(m.group("wd"))], mode) if pub else None
         kind = "since" if since else "future" if mode == "next" else "weekday"
-        add(m.start(), m.end(), d, 2 if since else 1, kind)
+        add(m, m.end(), d, 2 if since else 1, kind)
     # 6. years after a cue
     for m in r.year.finditer(s):
         y = int(m.group("y"))
-        add(m.start(), m.end(), None, 3, "year", pub is not None and y < pub.year)
+        add(m, m.end(), None, 3, "year", pub is not None and y < pub.year)
     # 7. background markers
     for m in r.background.finditer(s):
-        add(m.start(), m.end(), None, 0, "background", True)
+        add(m, m.end(), None, 0, "background", True)
     # fallback: "day <word> year" with a month word the table does not know
     for m in r.fallback.finditer(s):
         if not any(taken[m.start():m.end()]) and _key(m.group("w")) not in r.months:
             d = _dateparser(m.group(0), pub)
             if d:
-                add(m.start(), m.end(), d, 1, "explicit")
+                add(m, m.end(), d, 1, "explicit")
     found.sort()
     return found
 

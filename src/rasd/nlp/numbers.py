@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rasd.clean.normalize import norm
 from rasd.nlp._text import ARABIC_LETTERS, load_tsv, text_range
 
 _ROLES = {"unit", "ten", "tens", "hundred", "scale", "scale_value", "scale_plural"}
@@ -50,6 +51,8 @@ class _Lexicon:
     approx: re.Pattern[str]
     approx_flags: dict[str, bool]
     duals: dict[str, int]
+    month_after: re.Pattern[str]  # a month name right after a day number
+    month_before: re.Pattern[str]  # a month name right before a year
 
 
 def _check_number(f: list[str]) -> str | None:
@@ -83,32 +86,41 @@ def _lexicon() -> _Lexicon:
         duals[base + "ان"] = 2
         if safe == "yes":
             duals[base + "ين"] = 2
-    return _Lexicon(words, vague, vague_values, approx, approx_flags, duals)
+    months = [f[0] for _, f in load_tsv("dates_months.tsv", 2)]
+    month_after = re.compile(rf"\s*(?:من\s+)?(?:شهر\s+)?(?:{_alternation(months)})(?![{_L}])")
+    month_before = re.compile(rf"(?:{_alternation(months)})\s*[/()\-]?\s*(?:(?:من\s+)?(?:العام|عام)\s*)?$")
+    return _Lexicon(words, vague, vague_values, approx, approx_flags, duals, month_after, month_before)
 
 
 _WORD = re.compile(rf"[{_L}]+")
+# 1,200 / ١٬٢٠٠ (thousands), 2.5 / ٢٫٥ / 8,4 (decimals)
 _DIGITS = re.compile(
-    r"(?<![0-9.,٫٬/:])([0-9]{1,3}(?:[,٬][0-9]{3})+|[0-9]+(?:[.٫][0-9]+)?)(?![0-9]|[.٫,٬][0-9]|[/:][0-9])"
+    r"(?<![0-9.,٫٬/:])([0-9]{1,3}(?:[,٬][0-9]{3})+(?![0-9])|[0-9]+(?:[.٫,][0-9]+)?)(?![0-9]|[.٫,٬][0-9]|[/:][0-9])"
 )
 _DATE_OR_TIME = re.compile(r"[0-9][/:-]$|^[/:-][0-9]")
 _PERCENT = re.compile(r"\s*(?:%|٪|في\s*الما?يه|بالما?يه)(?![\u0621-\u064a])")
-_CLITICS = ("وبال", "وال", "بال", "فال", "لل", "ال", "وب", "ول", "فب", "وك", "و", "ف", "ب", "ل", "ك")
-_NO_ARTICLE = {"اثنين", "اثنان", "احد", "مئه", "مائه"}  # الاثنين/الأحد are weekdays; المئة is "per cent"
+_CLITICS = frozenset({"وبال", "وال", "بال", "فال", "لل", "ال", "وب", "ول", "فب", "وك", "و", "ف", "ب", "ل", "ك"})
+# الاثنين/الأحد are weekdays; المئة is "per cent"
+_NO_ARTICLE = frozenset(norm(w) for w in ("اثنين", "اثنان", "أحد", "مئة", "مائة"))
+_HALF = norm("نصف")
 
 
 def _atom(word: str, start: int, index: int, lex: _Lexicon) -> _Atom | None:
-    if word in lex.words:
-        v, role = lex.words[word]
-        return _Atom(start, start + len(word), start, index, v, role, False)
-    for clitic in _CLITICS:
-        if word.startswith(clitic) and len(word) - len(clitic) >= 2:
-            rest = word[len(clitic):]
-            hit = lex.words.get(rest)
-            if hit is None or ("ال" in clitic and rest in _NO_ARTICLE):
-                continue
-            v, role = hit
-            cs = start + len(clitic)
-            return _Atom(cs, cs + len(rest), start, index, v, role, clitic.startswith("و"))
+    hit = lex.words.get(word)
+    if hit is not None:
+        return _Atom(start, start + len(word), start, index, hit[0], hit[1], False)
+    for k in (1, 2, 3, 4):  # a clitic of k letters: و, ال, وال, وبال
+        if len(word) - k < 2:
+            break
+        clitic, rest = word[:k], word[k:]
+        hit = lex.words.get(rest)
+        if hit is None or clitic not in _CLITICS:
+            continue
+        if "ال" in clitic and rest in _NO_ARTICLE:
+            return None
+        if clitic.startswith("وال") and hit[1] == "tens":
+            return None  # "الخامس والعشرين": the tail of an ordinal
+        return _Atom(start + k, start + len(word), start, index, hit[0], hit[1], clitic.startswith("و"))
     return None
 
 
@@ -182,8 +194,14 @@ def _numbers_in_norm(s: str) -> list[tuple[int, int, int | None, bool, str]]:
             continue
         if a > 0 and s[a - 1].isascii() and s[a - 1].isalpha():  # F16, A320
             continue
-        raw = m.group(1).replace(",", "").replace("٬", "")
-        num = float(raw.replace("٫", "."))
+        if a > 1 and s[a - 1] == "-" and s[a - 2].isalpha():  # إف-16
+            continue
+        if lex.month_after.match(s, b) or (b - a == 4 and lex.month_before.search(s, max(0, a - 40), a)):
+            continue  # the day or the year of a date ("30 مارس", "آذار 2018")
+        raw = m.group(1)
+        if re.fullmatch(r"[0-9]{1,3}(?:[,٬][0-9]{3})+", raw):
+            raw = raw.replace(",", "").replace("٬", "")
+        num = float(raw.replace("٫", ".").replace(",", "."))
         kind = "digits"
         nxt = re.match(rf"\s*([{_L}]+)", s[b:])
         if nxt:
@@ -213,8 +231,18 @@ def _numbers_in_norm(s: str) -> list[tuple[int, int, int | None, bool, str]]:
     i = 0
     while i < len(atoms):
         value, j = _combine(atoms, i)
-        if value >= 0 and claim(atoms[i].start, atoms[j - 1].end):
-            found.append((atoms[i].start, atoms[j - 1].end, value, False, "words"))
+        a, b, kind = atoms[i].start, atoms[j - 1].end, "words"
+        first = atoms[i]
+        prev = words[first.index - 1][2] if first.index else ""
+        if first.role in ("scale", "scale_value") and prev == _HALF and first.start == first.word_start:
+            value, a = value // 2, words[first.index - 1][0]  # نصف مليون
+        if j == i + 1 and first.role == "ten" and first.start == first.word_start and prev.startswith("ال"):
+            value = -1  # "الرابع عشر": the tail of an ordinal
+        pm = _PERCENT.match(s, b)
+        if pm:
+            b, kind = pm.end(), "percent"
+        if value >= 0 and claim(a, b):
+            found.append((a, b, value, False, kind))
         i = j
     # 3. vague and plural quantities on what is left (عشرات الآلاف before آلاف)
     for m in lex.vague.finditer(s):

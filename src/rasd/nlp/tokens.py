@@ -23,10 +23,12 @@ _ARTICLE = re.compile(r"^(?P<c>[وف]?)(?P<p>[بكل]?)(?P<a>ال)(?P<s>..+)$")
 _LIL = re.compile(r"^(?P<c>[وف]?)(?P<a>لل)(?P<s>..+)$")  # ل + ال with the alef dropped
 _CONJ_PREP = re.compile(r"^(?P<c>[وف]?)(?P<p>[بكل]?)(?P<s>...+)$")
 _FUTURE = re.compile(r"^(?P<c>[وف]?)(?P<f>س)(?P<s>[يتن]...+)$")
+_MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"
+_MARK_SET = frozenset(_MARKS)
 _ENCLITICS = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     """A word: original ``[start, end)``, its original ``text``, normalised ``norm``, the
     clitic-free ``stem``, the stripped ``prefixes`` (in order, e.g. ``("و", "ب", "ال")``) and
@@ -63,10 +65,12 @@ def _strip_suffix(word: str, keep: frozenset[str]) -> tuple[str, str]:
 @lru_cache(maxsize=65536)
 def analyse(word: str, original_ends_with_ta_marbuta: bool = False) -> tuple[str, tuple[str, ...], str]:
     """``(stem, prefixes, suffix)`` of one normalised word (cached)."""
-    if not word or not ("\u0621" <= word[0] <= "\u06d3"):
-        return word, (), ""
-    keep = _keep()
-    if word in keep:
+    return analyse_with(word, original_ends_with_ta_marbuta, _keep())
+
+
+def analyse_with(word: str, ta_marbuta: bool, keep: frozenset[str]) -> tuple[str, tuple[str, ...], str]:
+    """``analyse`` with an explicit keep list (the build script uses it with a growing one)."""
+    if not word or not ("\u0621" <= word[0] <= "\u06d3") or word in keep:
         return word, (), ""
     prefixes: list[str] = []
     stem = word
@@ -74,8 +78,7 @@ def analyse(word: str, original_ends_with_ta_marbuta: bool = False) -> tuple[str
     if m:
         d = m.groupdict()
         prefixes = [x for x in (d.get("c"), d.get("p"), d.get("a")) if x]
-        stem = d["s"]
-        return stem, tuple(prefixes), ""  # the article excludes an enclitic
+        return d["s"], tuple(prefixes), ""  # the article excludes an enclitic
     m = _FUTURE.match(word)
     if m and m.group("s") not in keep and word[len(m.group("c")):] not in keep:
         prefixes = [x for x in (m.group("c"), m.group("f")) if x]
@@ -83,18 +86,15 @@ def analyse(word: str, original_ends_with_ta_marbuta: bool = False) -> tuple[str
     else:
         m = _CONJ_PREP.match(word)
         if m and (m.group("c") or m.group("p")):
-            rest = m.group("s")
-            inner = word[len(m.group("c")):]  # without the conjunction only
-            if m.group("c") and m.group("p") and inner in keep:  # وبلدة → بلدة
-                prefixes, stem = [m.group("c")], inner
-            elif m.group("c") and inner not in keep and len(inner) >= 3 and (
-                not m.group("p") or rest not in keep
-            ):
-                prefixes = [x for x in (m.group("c"), m.group("p")) if x]
-                stem = rest if m.group("p") else inner
-            elif not m.group("c") and word not in keep:
-                prefixes, stem = [m.group("p")], rest
-    if original_ends_with_ta_marbuta or stem in keep:
+            c, p, rest = m.group("c"), m.group("p"), m.group("s")
+            inner = word[len(c):]  # without the conjunction only
+            if c and (inner in keep or not p):
+                prefixes, stem = [c], inner
+            elif c and p and rest not in keep:
+                prefixes, stem = [c, p], rest
+            elif not c:
+                prefixes, stem = [p], rest
+    if ta_marbuta or stem in keep:
         return stem, tuple(prefixes), ""
     stem2, suffix = _strip_suffix(stem, keep)
     return stem2, tuple(prefixes), suffix
@@ -103,11 +103,17 @@ def analyse(word: str, original_ends_with_ta_marbuta: bool = False) -> tuple[str
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word tokens of ``text[start:end]`` (Arabic words, digit groups, Latin words)."""
     tr = text_range(text, start, end)
+    offs, base, piece = tr.normalized.offsets, tr.base, tr.piece
+    limit = len(piece)
     out: list[Token] = []
+    append = out.append
     for m in _WORD.finditer(tr.norm):
-        s, e = tr.span(m.start(), m.end())
+        a, b = m.span()
+        s, e = offs[a], offs[b - 1] + 1
+        while e < limit and piece[e] in _MARK_SET:
+            e += 1
         word = m.group()
-        orig = text[s:e]
-        stem, prefixes, suffix = analyse(word, orig.endswith("ة"))
-        out.append(Token(s, e, orig, word, stem, prefixes, suffix))
+        orig = piece[s:e]
+        stem, prefixes, suffix = analyse(word, orig[-1] == "ة" or orig.rstrip(_MARKS).endswith("ة"))
+        append(Token(s + base, e + base, orig, word, stem, prefixes, suffix))
     return out

@@ -21,7 +21,8 @@ NIGHT_FILE = Path(__file__).resolve().parents[1] / "data" / "resolve_night_words
 UNIDENTIFIED = ("unidentified", "civilians")
 
 
-def _key(v: str | None) -> str | None:
+def key(v: str | None) -> str | None:
+    """A value folded for comparison (stripped, case-folded; None when empty)."""
     return v.strip().casefold() if isinstance(v, str) and v.strip() else None
 
 
@@ -52,14 +53,16 @@ def night_words() -> tuple[str, ...]:
     return tuple(words)
 
 
-def stated_day(ev: Event) -> str | None:
-    """The text of the event's date span when the report states the day itself (None: inferred)."""
-    span = next((sp for sp in ev.evidence_spans if sp.label == "date" and sp.text), None)
-    return span.text if span is not None and (ev.time_precision or 1) == 1 else None
+def stated_days(ev: Event) -> frozenset[str]:
+    """The (normalised) texts of the event's date spans: how its report(s) state the day. Empty when
+    the date was inferred (no date span) or is not day-precise."""
+    if (ev.time_precision or 1) != 1:
+        return frozenset()
+    return frozenset(norm(sp.text) for sp in ev.evidence_spans if sp.label == "date" and sp.text)
 
 
 def date_score(a: Event, b: Event, s: ResolveSettings) -> float | None:
-    """1 on the same day; less with the gap; None outside the window.
+    """1 on the same day; ``gap_factor * (1 - gap / (window + 1))`` for a gap; None outside the window.
 
     Two reports that each state a different day (a date span) disagree on purpose, unless one of
     them speaks of the night (Sunday night = Monday dawn): that pair scores only ``s.stated_gap``.
@@ -72,10 +75,10 @@ def date_score(a: Event, b: Event, s: ResolveSettings) -> float | None:
         return None
     if gap == 0:
         return 1.0
-    ta, tb = stated_day(a), stated_day(b)
-    if ta and tb and not any(word in norm(t) for t in (ta, tb) for word in night_words()):
+    ta, tb = stated_days(a), stated_days(b)
+    if ta and tb and not (ta & tb) and not any(word in t for t in ta | tb for word in night_words()):
         return s.stated_gap
-    return 1.0 - gap / (w + 1)
+    return s.gap_factor * (1.0 - gap / (w + 1))
 
 
 def distance_km(a: Event, b: Event) -> float | None:
@@ -97,13 +100,13 @@ def place_score(a: Event, b: Event, s: ResolveSettings) -> float | None:
     counts (admin2, else admin1); 4. two different precise places farther apart than the radius
     (or in different admin3 with no coordinates) are different events.
     """
-    if _key(a.country) and _key(b.country) and _key(a.country) != _key(b.country):
+    if key(a.country) and key(b.country) and key(a.country) != key(b.country):
         return None
-    if _key(a.admin1) and _key(b.admin1) and _key(a.admin1) != _key(b.admin1):
+    if key(a.admin1) and key(b.admin1) and key(a.admin1) != key(b.admin1):
         return None
     dist = distance_km(a, b)
-    same_loc = _key(a.location) is not None and _key(a.location) == _key(b.location)
-    same_a3 = _key(a.admin3) is not None and _key(a.admin3) == _key(b.admin3)
+    same_loc = key(a.location) is not None and key(a.location) == key(b.location)
+    same_a3 = key(a.admin3) is not None and key(a.admin3) == key(b.admin3)
     precise_a = (a.admin3 is not None or a.latitude is not None) and (a.geo_precision or 1) < 3
     precise_b = (b.admin3 is not None or b.latitude is not None) and (b.geo_precision or 1) < 3
     if precise_a and precise_b:
@@ -114,13 +117,13 @@ def place_score(a: Event, b: Event, s: ResolveSettings) -> float | None:
         return 0.7 if same_a3 else None
     if same_loc or same_a3:
         return 0.9
-    if _key(a.admin2) and _key(b.admin2):
-        if _key(a.admin2) != _key(b.admin2):
+    if key(a.admin2) and key(b.admin2):
+        if key(a.admin2) != key(b.admin2):
             return None
         return 0.8 if not (precise_a or precise_b) else 0.7
-    if _key(a.admin1) and _key(b.admin1):
+    if key(a.admin1) and key(b.admin1):
         return 0.6 if not (precise_a or precise_b) else 0.5
-    return 0.3 if _key(a.country) and _key(a.country) == _key(b.country) else 0.1
+    return 0.3 if key(a.country) and key(a.country) == key(b.country) else 0.1
 
 
 # sub-types that outlets confuse for one event (a missile is "shelling" to one, a "raid" to another;
@@ -136,14 +139,14 @@ _NEAR_SUBTYPES = {
 
 def subtype_score(a: Event, b: Event) -> float:
     """1 for the same sub-type, partial credit for sub-types outlets confuse, else 0."""
-    sa, sb = _key(a.sub_event_type), _key(b.sub_event_type)
+    sa, sb = key(a.sub_event_type), key(b.sub_event_type)
     if sa == sb:
         return 1.0
     return _NEAR_SUBTYPES.get(frozenset({sa, sb}), 0.0)
 
 
 def _named(ev: Event) -> set[str]:
-    return {k for k in (_key(ev.actor1), _key(ev.actor2)) if k and not k.startswith(UNIDENTIFIED)}
+    return {k for k in (key(ev.actor1), key(ev.actor2)) if k and not k.startswith(UNIDENTIFIED)}
 
 
 def actor_score(a: Event, b: Event) -> float:

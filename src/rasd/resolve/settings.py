@@ -9,7 +9,7 @@ from dataclasses import dataclass
 class ResolveSettings:
     """Candidate windows, feature weights and the decision threshold of ``rasd.resolve``.
 
-    Weights and threshold were chosen on ``eval/pairs.jsonl`` (181 hand-labelled ANT pairs) for
+    Weights and threshold were chosen on ``eval/pairs.jsonl`` (217 hand-labelled ANT pairs) for
     precision first: a wrong merge loses an event, a missed merge only leaves a duplicate.
     """
 
@@ -17,6 +17,7 @@ class ResolveSettings:
     day_window: int = 1  # ± days for day-precision dates
     week_window: int = 7  # ± days when either date has week precision (time_precision 2)
     month_window: int = 31  # ± days when either date has month precision (time_precision 3)
+    gap_factor: float = 0.7  # date score for a gap inside the window: 0.7 * (1 - gap / (window + 1)); 0.35 at ±1 day
     stated_gap: float = 0.1  # date score when both reports state different days (none at night)
     w_date: float = 0.40  # weight of date agreement
     w_place: float = 0.30  # weight of place agreement

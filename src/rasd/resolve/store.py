@@ -1,7 +1,7 @@
 """``merge_into``: resolve one new event against the ``events`` table, incrementally.
 
 1. Candidates come from SQL: the same event type, country and (when given) admin1, a date within
-   the widest window (month precision → ±31 days, else ±7), or no date at all.
+   the widest window (±31 days, for month-precision reports), or no date at all.
 2. ``same_event`` decides on each candidate (exact windows, 15 km, evidence similarity).
 3. No match: the event is inserted. Matches: the new event and every matched stored event are
    merged (``merge`` is order-independent, and merging all matches keeps the result the same
@@ -45,7 +45,7 @@ def _candidates(conn: sqlite3.Connection, ev: Event, cols: list[str], s: Resolve
     except ValueError:
         day = None
     if day is not None:
-        w = s.month_window if (ev.time_precision or 1) >= 3 else max(s.week_window, s.month_window)
+        w = max(s.day_window, s.week_window, s.month_window)  # the widest window; score_pair applies the exact one
         where.append("(substr(event_date, 1, 10) BETWEEN ? AND ? OR event_date IS NULL)")
         args += [(day - timedelta(days=w)).isoformat(), (day + timedelta(days=w)).isoformat()]
     sql = f"SELECT rowid, id, {', '.join(cols)} FROM events WHERE {' AND '.join(where)} ORDER BY id"

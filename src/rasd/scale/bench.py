@@ -35,7 +35,7 @@ from rasd.ingest.batch import BatchResult
 from rasd.model import Source
 from rasd.pipeline import Processed
 from rasd.scale.outcome import Failure, Outcome
-from rasd.scale.writer import count, open_store, write_outcome
+from rasd.scale.writer import open_store, write_outcome
 
 STAGES = ("to_document", "segment", "extract")
 CHUNK = 50
@@ -135,7 +135,7 @@ def _write(store, chunk: list[Source | Failure], outcomes: list[Outcome], row: B
     t0 = time.process_time()
     for item in chunk:
         outcome = item if isinstance(item, Failure) else next(it)
-        count(tally, write_outcome(store, outcome), outcome)
+        write_outcome(store, outcome, result=tally)
         if isinstance(outcome, Processed):
             row.events += len(outcome.events)
     row.store_seconds += time.process_time() - t0

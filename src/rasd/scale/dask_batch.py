@@ -24,22 +24,22 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 
 from rasd.errors import InputError
-from rasd.ingest.batch import BatchResult
+from rasd.ingest.batch import BatchResult, store_files
 from rasd.ingest.progress import Display, make_display
 from rasd.ingest.sources import iter_sources
 from rasd.model import Source, content_hash
 from rasd.scale.outcome import Failure, Outcome, process_chunk
-from rasd.scale.writer import DUPLICATE, count, open_store, write_outcome
+from rasd.scale.writer import DUPLICATE, FAILED, count, open_store, write_outcome
 from rasd.store import Store
 
 log = logging.getLogger(__name__)
 
 ChunkTask = Callable[[list[Source], bool], list[Outcome]]
 SKIPPED = "skipped"  # layout marker: raw input already stored, never sent to a worker
+CHUNK_BYTES = 4_000_000  # characters of content per chunk, at most (about)
 
 
 @dataclass(slots=True)
@@ -65,24 +65,30 @@ class _Chunk:
     sources: list[Source]
 
 
-def _chunks(paths: list[str], size: int, store: Store) -> Iterator[_Chunk]:
-    items = iter_sources(paths)
+def _chunks(paths: list[str], size: int, store: Store, max_bytes: int | None) -> Iterator[_Chunk]:
+    """Chunks of at most ``size`` inputs and about ``CHUNK_BYTES`` of content (big HTML pages
+    make smaller chunks, so no task carries tens of megabytes)."""
     seq = 0
-    while batch := list(islice(items, size)):
-        layout: list[str | Failure] = []
-        sources: list[Source] = []
-        for item in batch:
-            if isinstance(item, InputError):
-                layout.append(Failure.from_error(item, item.origin))
-                continue
+    layout: list[str | Failure] = []
+    sources: list[Source] = []
+    nbytes = 0
+    for item in iter_sources(paths, max_bytes=max_bytes, exclude=store_files(store)):
+        if isinstance(item, InputError):
+            layout.append(Failure.from_error(item, item.origin))
+        else:
             raw = content_hash(item.content)
             if store.has_hash(raw):
                 layout.append(SKIPPED)
             else:
                 layout.append(raw)
                 sources.append(item)
+                nbytes += len(item.content)
+        if len(layout) >= size or nbytes >= CHUNK_BYTES:
+            yield _Chunk(seq, layout, sources)
+            seq += 1
+            layout, sources, nbytes = [], [], 0
+    if layout:
         yield _Chunk(seq, layout, sources)
-        seq += 1
 
 
 def _one_by_one(client, task: ChunkTask, sources: list[Source], extract: bool) -> list[Outcome]:
@@ -126,6 +132,8 @@ def run_batch_dask(
     batch_size: int = 200,
     max_in_flight: int | None = None,
     extract: bool = True,
+    resolve: bool = False,
+    max_bytes: int | None = None,
     progress: bool = False,
     display: Display | None = None,
     task: ChunkTask = process_chunk,
@@ -134,9 +142,10 @@ def run_batch_dask(
 
     ``scheduler``: address of a running cluster (else a ``LocalCluster`` of ``n_workers``
     processes). ``batch_size``: inputs per task. ``max_in_flight``: chunks submitted or waiting
-    to be written (default twice the worker threads). ``progress``/``display`` as in
-    ``run_batch``. ``task`` is the per-chunk function the workers run (default
-    ``process_chunk``; it must return one outcome per source, in order).
+    to be written (default twice the worker threads). ``extract``, ``resolve``, ``max_bytes``,
+    ``progress`` and ``display`` as in ``run_batch`` (``resolve`` runs in the single writer).
+    ``task`` is the per-chunk function the workers run (default ``process_chunk``; it must
+    return one outcome per source, in order).
     """
     from dask.distributed import as_completed
 
@@ -152,7 +161,7 @@ def run_batch_dask(
         result.scheduler = client.scheduler.address
         limit = max_in_flight or max(2, 2 * (sum(client.nthreads().values()) or n_workers))
         store = stack.enter_context(open_store(db_path))
-        chunks = _chunks(paths, batch_size, store)
+        chunks = _chunks(paths, batch_size, store, max_bytes)
         pending: dict[object, _Chunk] = {}  # future -> chunk
         ready: dict[int, tuple[_Chunk, list[Outcome]]] = {}  # seq -> results waiting for earlier chunks
         next_seq = 0
@@ -180,14 +189,13 @@ def run_batch_dask(
             for entry in chunk.layout:
                 if entry == SKIPPED:
                     count(result, DUPLICATE)
+                    status = DUPLICATE
                 elif isinstance(entry, Failure):
-                    count(result, write_outcome(store, entry), entry)
-                    shown.note(str(entry.error))
+                    status = write_outcome(store, entry, result=result)
                 else:
-                    outcome = next(done)
-                    count(result, write_outcome(store, outcome, source_hash=entry), outcome)
-                    if isinstance(outcome, Failure):
-                        shown.note(str(outcome.error))
+                    status = write_outcome(store, next(done), source_hash=entry, resolve=resolve, result=result)
+                if status == FAILED:
+                    shown.note(str(result.errors[-1]))
                 shown.advance(result.failed)
 
         def flush() -> None:

@@ -21,6 +21,7 @@ class Article:
     title: str
     text: str
     published: str | None = None  # ISO
+    html: bytes | None = None  # a saved page to serve as is, instead of wrapping ``text``
 
 
 def article_html(title: str, text: str) -> str:
@@ -95,7 +96,8 @@ class LoopbackSite:
                 n = int(path[3:-5])
                 if 0 <= n < len(self.articles):
                     a = self.articles[n]
-                    return article_html(a.title, a.text).encode("utf-8"), "text/html; charset=utf-8", 200
+                    page = a.html if a.html is not None else article_html(a.title, a.text).encode("utf-8")
+                    return page, "text/html; charset=utf-8", 200
         return b"not found", "text/plain", 404
 
     def _feed(self) -> str:

@@ -147,9 +147,10 @@ class Watcher:
         self.timeout = timeout
         self.max_item_attempts = max_item_attempts
         self.stats = WatchStats()
-        self._stack = ExitStack()
-        self.store = self._stack.enter_context(open_store(db_path))
-        self.state = WatchState(self.store.conn)
+        with ExitStack() as stack:
+            self.store = stack.enter_context(open_store(db_path))
+            self.state = WatchState(self.store.conn)
+            self._stack = stack.pop_all()  # closed by ``close``; closed here only if the above failed
 
     def __enter__(self) -> Watcher:
         return self
@@ -234,7 +235,9 @@ class Watcher:
                 self.stats.count(DUPLICATE)
                 continue
             outcome = process_safely(src, extract=self.extract)
-            self.stats.count(write_outcome(self.store, outcome, source_hash=raw, also=mark_done))
+            mark = mark_done if not isinstance(outcome, Failure) else partial(
+                self.state.mark, target.spec, item.guid, "failed", str(outcome.error))
+            self.stats.count(write_outcome(self.store, outcome, source_hash=raw, also=mark))
             log.info("watch: %s processed", item.link)
 
     # the loop -----------------------------------------------------------------------------

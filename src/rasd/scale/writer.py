@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from rasd.ingest.batch import BatchResult
+from rasd.pipeline import Processed
 from rasd.scale.outcome import Failure, Outcome
 from rasd.store import Store
 
@@ -30,24 +31,37 @@ def open_store(db_path: str | Path) -> Iterator[Store]:
         store.close()
 
 
-def write_outcome(store: Store, outcome: Outcome, *, source_hash: str | None = None,
-                  also: Callable[[], object] | None = None) -> str:
+def write_outcome(store: Store, outcome: Outcome, *, source_hash: str | None = None, resolve: bool = False,
+                  also: Callable[[], object] | None = None, result: BatchResult | None = None) -> str:
     """Commit one outcome in its own transaction and say what happened (added/duplicate/failed).
 
-    ``source_hash`` is the raw input's content hash (lets later runs skip it before processing);
-    ``also`` runs inside the same transaction (the watcher marks its item done there, so the
-    document and the "seen" mark commit together or not at all).
+    As in ``rasd.ingest.batch.run_batch``: ``source_hash`` is the raw input's content hash (lets
+    later runs skip it before processing); ``resolve`` merges events with stored reports; a
+    document that fails to store is rolled back and recorded as E200 "storing failed". ``also``
+    runs inside the same transaction (the watcher marks its item there, so the document and the
+    "seen" mark commit together or not at all). ``result``, if given, counts what happened.
     """
+    if isinstance(outcome, Processed):
+        try:
+            with store.atomic():
+                added = store.add_processed(outcome, source_hash=source_hash, resolve=resolve)
+                if also is not None:
+                    also()
+            status = ADDED if added else DUPLICATE
+            if result is not None:
+                count(result, status)
+            return status
+        except Exception as err:  # noqa: BLE001 - rolled back; recorded against this input
+            origin = outcome.document.origin or outcome.document.id
+            outcome = Failure(origin, "E200", f"storing failed: {type(err).__name__}: {err}")
+    err = outcome.error
     with store.atomic():
-        if isinstance(outcome, Failure):
-            err = outcome.error
-            store.record_error(err.origin, err.code, err.reason)
-            status = FAILED
-        else:
-            status = ADDED if store.add_processed(outcome, source_hash=source_hash) else DUPLICATE
+        store.record_error(err.origin, err.code, err.reason)
         if also is not None:
             also()
-    return status
+    if result is not None:
+        count(result, FAILED, outcome)
+    return FAILED
 
 
 def count(result: BatchResult, status: str, outcome: Outcome | None = None) -> None:

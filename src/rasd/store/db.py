@@ -101,10 +101,11 @@ class Store(Reader):
 
     # -- writes ------------------------------------------------------------------------------
     def has_hash(self, content_hash: str) -> bool:
-        """Is a document with this content hash (of its text, or of its raw input) stored?"""
+        """Is this content hash stored: a document's text, its raw input, or another raw input of it?"""
         row = self.conn.execute(
-            "SELECT 1 FROM documents WHERE hash = ? UNION ALL SELECT 1 FROM documents WHERE source_hash = ? LIMIT 1",
-            (content_hash, content_hash),
+            "SELECT 1 FROM documents WHERE hash = ? UNION ALL SELECT 1 FROM documents WHERE source_hash = ?"
+            " UNION ALL SELECT 1 FROM source_hashes WHERE hash = ? LIMIT 1",
+            (content_hash, content_hash, content_hash),
         ).fetchone()
         return row is not None
 
@@ -115,15 +116,21 @@ class Store(Reader):
         return f"{doc_id}~{content_hash[:10]}"
 
     def add_processed(self, p: Processed, *, source_hash: str | None = None, resolve: bool = False) -> bool:
-        """Store a processed document with its segments, events and evidence; False (and nothing
-        stored) if its content hash is already in the database.
+        """Store a processed document with its segments, events and evidence; False (and no
+        document stored) if its content hash is already in the database.
 
-        ``source_hash``: hash of the raw input (an HTML page) so ``has_hash`` can skip it next time.
+        ``source_hash``: hash of the raw input (an HTML page) so ``has_hash`` can skip it next time;
+        for a duplicate it is kept as another name of the stored document.
         ``resolve``: merge each event into the stored reports of the same event
         (``rasd.resolve.merge_into``, much slower) instead of storing it as is."""
         self._require_transaction("add_processed")
         doc = p.document
         if self.has_hash(doc.hash):
+            if source_hash and not self.has_hash(source_hash):  # remember this raw input too
+                self.conn.execute(
+                    "INSERT INTO source_hashes (hash, doc_id) SELECT ?, id FROM documents WHERE hash = ?",
+                    (source_hash, doc.hash),
+                )
             return False
         doc_id = self._free_doc_id(doc.id, doc.hash)
         cur = self.conn.execute(

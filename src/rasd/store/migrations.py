@@ -19,6 +19,10 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "DELETE FROM errors WHERE id NOT IN (SELECT MAX(id) FROM errors GROUP BY origin, code)",
         "CREATE UNIQUE INDEX IF NOT EXISTS errors_origin_code ON errors(origin, code)",
     ),
+    3: (
+        "CREATE TABLE IF NOT EXISTS source_hashes (hash TEXT PRIMARY KEY,"
+        " doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE)",
+    ),
 }
 VERSION = max(MIGRATIONS)
 

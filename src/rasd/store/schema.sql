@@ -1,4 +1,4 @@
--- rasd SQLite schema, version 2 (store/migrations.py upgrades older files). Created and migrated by rasd.store (PRAGMA user_version).
+-- rasd SQLite schema, version 3 (store/migrations.py upgrades older files). Created and migrated by rasd.store (PRAGMA user_version).
 -- Every offset is a character offset into documents.text (the original, never changed).
 
 CREATE TABLE IF NOT EXISTS documents (
@@ -15,6 +15,13 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 
 CREATE INDEX IF NOT EXISTS documents_source_hash ON documents(source_hash);
+
+-- other raw inputs (another page, another URL) whose text turned out to be a stored document's:
+-- a re-run skips them before cleaning, like documents.source_hash
+CREATE TABLE IF NOT EXISTS source_hashes (
+    hash   TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+);
 
 CREATE TABLE IF NOT EXISTS segments (
     doc_id  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

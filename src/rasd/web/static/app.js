@@ -6,8 +6,9 @@ import { renderPanel, renderEmpty } from "./js/panel.js";
 import { typeClass } from "./js/types.js";
 
 const FILTER_KEYS = ["q", "date_from", "date_to", "event_type", "sub_event_type", "country", "admin1",
-                     "actor", "fatalities_min"];
-const state = { filters: {}, sort: "-date", page: 1, pageSize: 50, total: 0, selected: null, facets: null };
+                     "admin2", "actor", "fatalities_min"];
+const state = { filters: {}, sort: "-date", page: 1, pageSize: 50, total: 0, selected: null, facets: null,
+                adminAr: {} };
 const $ = (sel) => document.querySelector(sel);
 
 async function api(path, params) {
@@ -54,7 +55,11 @@ function fillFacets() {
     .filter((x) => !type || x.event_type === type).map((x) => x.value))]);
   fillSelect(form.country, f.country.map((x) => x.value), (v) => tv("country", v));
   const country = form.country.value;
+  const adminLabel = (v) => (currentLang() === "ar" && state.adminAr[v]) || v;
   fillSelect(form.admin1, [...new Set(f.admin1s.filter((x) => !country || x.country === country)
+    .map((x) => x.value))].sort(), adminLabel);
+  const admin1 = form.admin1.value;
+  fillSelect(form.admin2, [...new Set(f.admin2s.filter((x) => !admin1 || x.admin1 === admin1)
     .map((x) => x.value))].sort());
 }
 
@@ -72,7 +77,7 @@ function writeForm() {
 
 let debounce = null;
 function onFilterChange(ev) {
-  if (ev && (ev.target.name === "event_type" || ev.target.name === "country")) fillFacets();
+  if (ev && ["event_type", "country", "admin1"].includes(ev.target.name)) fillFacets();
   clearTimeout(debounce);
   debounce = setTimeout(() => { readForm(); state.page = 1; refresh(); }, ev?.type === "input" ? 350 : 0);
 }
@@ -144,6 +149,7 @@ async function refresh({ force = false } = {}) {
     if (gen !== generation) return;
     showError(null);
     map.setEvents(geo);
+    document.body.dataset.markers = String(map.count());  // events on the map layer (tests read it)
     if (state.selected) map.select(state.selected);
     renderList(page);
     state.lastStats = stats;
@@ -166,7 +172,7 @@ function renderSummary() {
 async function select(id, { pan = false } = {}) {
   state.selected = id;
   for (const tr of document.querySelectorAll("#list tbody tr")) tr.classList.toggle("selected", tr.dataset.id === id);
-  map.select(id, { pan });
+  map.select(id);
   try {
     const ev = await api(`events/${encodeURIComponent(id)}`);
     const docs = await Promise.all(ev.documents.map((d) => api(`documents/${encodeURIComponent(d.id)}`)));
@@ -174,6 +180,7 @@ async function select(id, { pan = false } = {}) {
     document.body.classList.add("has-panel");
     renderPanel($("#panel"), ev, docs, { onClose: closePanel });
     map.invalidate();
+    if (pan) map.select(id, { pan });  // after the panel took its room from the map
     timelineView.render();
   } catch (err) {
     showError(err);
@@ -238,7 +245,14 @@ $("#lang-toggle").addEventListener("click", () => {
 });
 
 renderEmpty($("#panel"));
-api("boundaries.geojson").then((fc) => map.setBoundaries(fc)).catch(() => {});
+api("boundaries.geojson").then((fc) => {
+  map.setBoundaries(fc);
+  for (const f of fc.features || []) {  // Arabic names of provinces for the drop-down
+    const p = f.properties || {};
+    if (p.level === 1 && p.name_en && p.name_ar) state.adminAr[p.name_en] = p.name_ar;
+  }
+  fillFacets();
+}).catch(() => {});
 try {
   state.facets = await api("facets");
   fillFacets();

@@ -6,7 +6,7 @@ import { TYPES, typeClass, sizeBucket, BUCKET_PX } from "./types.js";
 const DEFAULT_VIEW = { center: [34.6, 40.8], zoom: 6 };
 
 export function createMap(el, { onSelect }) {
-  const map = L.map(el, { zoomSnap: 0.25, minZoom: 4, maxZoom: 14, attributionControl: true });
+  const map = L.map(el, { zoomSnap: 0.25, minZoom: 3, maxZoom: 14, attributionControl: true });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Leaflet · OCHA COD-AB");
   map.setView(DEFAULT_VIEW.center, DEFAULT_VIEW.zoom);
@@ -29,13 +29,35 @@ export function createMap(el, { onSelect }) {
     spiderfyOnMaxZoom: true,
     iconCreateFunction(c) {
       const n = c.getChildCount();
-      const size = n < 10 ? 30 : n < 100 ? 38 : 46;
-      return L.divIcon({ html: `<span>${n}</span>`, className: "ev-cluster", iconSize: [size, size] });
+      const size = n < 10 ? 32 : n < 100 ? 40 : 48;
+      // a ring showing the share of each event type (set through CSSOM: the CSP allows no inline styles)
+      const counts = new Map();
+      for (const m of c.getAllChildMarkers()) {
+        const type = m.feature.properties.event_type;
+        counts.set(type, (counts.get(type) || 0) + 1);
+      }
+      const css = getComputedStyle(document.documentElement);
+      let acc = 0;
+      const stops = [];
+      for (const type of [...TYPES, ...[...counts.keys()].filter((k) => !TYPES.includes(k))]) {
+        const k = counts.get(type);
+        if (!k) continue;
+        const color = css.getPropertyValue(`--${typeClass(type)}`).trim() || "#6b6b6b";
+        stops.push(`${color} ${(acc / n) * 360}deg ${((acc + k) / n) * 360}deg`);
+        acc += k;
+      }
+      const ring = document.createElement("div");
+      ring.className = "ring";
+      ring.style.background = `conic-gradient(${stops.join(", ")})`;
+      const label = document.createElement("span");
+      label.textContent = String(n);
+      ring.append(label);
+      return L.divIcon({ html: ring, className: "ev-cluster", iconSize: [size, size] });
     },
   });
   map.addLayer(cluster);
 
-  const legend = L.control({ position: "bottomleft" });
+  const legend = L.control({ position: "topright" });
   legend.onAdd = () => {
     const div = L.DomUtil.create("div", "legend");
     L.DomEvent.disableClickPropagation(div);
@@ -102,7 +124,11 @@ export function createMap(el, { onSelect }) {
     boundaryLayer.addTo(map);
     boundaryLayer.eachLayer((l) => { if (l.feature.properties.level === 2) l.bringToFront(); });
     drawLabels();
-    if (!fitted && markers.size === 0) map.fitBounds(boundaryLayer.getBounds(), { padding: [10, 10] });
+    // the base layer is the area of interest: start there (events elsewhere show as clusters at the edge)
+    if (!fitted) {
+      map.fitBounds(boundaryLayer.getBounds(), { padding: [12, 12] });
+      fitted = true;
+    }
   }
 
   function iconFor(p, selected) {
@@ -131,9 +157,8 @@ export function createMap(el, { onSelect }) {
       layers.push(m);
     }
     cluster.addLayers(layers);
-    if (!fitted && layers.length) {
+    if (!fitted && !boundaryData && layers.length) {  // no base layer (yet): frame the events
       map.fitBounds(cluster.getBounds(), { padding: [30, 30], maxZoom: 8 });
-      fitted = true;
     }
   }
 
@@ -149,14 +174,26 @@ export function createMap(el, { onSelect }) {
     return div;
   }
 
+  // a cluster hiding the selected event gets a ring, so the selection stays visible when zoomed out
+  function ringSelectedCluster() {
+    for (const el of document.querySelectorAll(".ev-cluster.has-selected")) el.classList.remove("has-selected");
+    const m = markers.get(selectedId);
+    const parent = m && cluster.getVisibleParent(m);
+    if (parent && parent !== m && parent._icon) parent._icon.classList.add("has-selected");
+  }
+  map.on("zoomend moveend", ringSelectedCluster);
+  cluster.on("animationend", ringSelectedCluster);
+
   function select(id, { pan = false } = {}) {
     const old = markers.get(selectedId);
     if (old) old.setIcon(iconFor(old.feature.properties, false));
     selectedId = id;
     const m = markers.get(id);
-    if (!m) return false;
+    if (!m) { ringSelectedCluster(); return false; }
     m.setIcon(iconFor(m.feature.properties, true));
-    if (pan) cluster.zoomToShowLayer(m, () => map.panTo(m.getLatLng()));
+    ringSelectedCluster();
+    // keep the zoom (and the context): bring it into view; a cluster holding it gets the ring
+    if (pan && !map.getBounds().pad(-0.05).contains(m.getLatLng())) map.panTo(m.getLatLng());
     return true;
   }
 

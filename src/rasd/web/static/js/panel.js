@@ -100,13 +100,13 @@ export function renderPanel(panel, ev, documents, { onClose }) {
     const spans = ev.evidence_spans.filter((s) => s.doc_id === doc.id);
     highlight(body, doc.text || "", spans);
     sources.append(h("article", { class: "doc", "data-doc": doc.id }, meta, title, body));
-    const first = body.querySelector("mark:not(.l-sentence)") || body.querySelector("mark");
+    const first = body.querySelector("mark");
     if (first) firstMarks.push([body, first]);
   }
 
   panel.replaceChildren(head, h("div", { class: "panel-body" }, fields, sources));
   panel.scrollTop = 0;
-  for (const [body, mark] of firstMarks) body.scrollTop = Math.max(0, mark.offsetTop - 60);  // .doc-text is position: relative
+  for (const [body, mark] of firstMarks) body.scrollTop = Math.max(0, mark.offsetTop - 40);  // .doc-text is position: relative
 }
 
 export function renderEmpty(panel) {

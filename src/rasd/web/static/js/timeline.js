@@ -22,26 +22,49 @@ export function createTimeline(container, { onBrush }) {
   let range = { from: null, to: null };
   const H = 112;
 
+  // The drawn span leaves out stray outliers (the 0.5 % of events dated furthest out on each side,
+  // when they lie far away); they are counted at the ends instead.
+  function core(days) {
+    const total = days.reduce((a, d) => a + d.events, 0);
+    const cut = Math.floor(total * 0.005);
+    let lo = 0;
+    let hi = days.length - 1;
+    for (let seen = 0; lo < hi && seen + days[lo].events <= cut; lo++) seen += days[lo].events;
+    for (let seen = 0; hi > lo && seen + days[hi].events <= cut; hi--) seen += days[hi].events;
+    // keep the outliers if they are close (within 30 days of the core)
+    const first = toMs(days[0].date) >= toMs(days[lo].date) - 30 * DAY ? 0 : lo;
+    const last = toMs(days[days.length - 1].date) <= toMs(days[hi].date) + 30 * DAY ? days.length - 1 : hi;
+    const sum = (a, b) => days.slice(a, b).reduce((x, d) => x + d.events, 0);
+    return { from: days[first].date, to: days[last].date, before: sum(0, first), after: sum(last + 1, days.length) };
+  }
+
   function bins() {
     const days = (stats?.by_day || []).filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d.date));
     if (!days.length) return { bins: [], width: DAY };
-    const span = (toMs(days[days.length - 1].date) - toMs(days[0].date)) / DAY + 1;
+    const c = core(days);
+    const lo = toMs(c.from);
+    const hi = toMs(c.to);
+    const span = (hi - lo) / DAY + 1;
+    const extra = { before: c.before, after: c.after };
     if (span > 150) {
-      return { bins: stats.by_week.map((w) => ({ start: toMs(w.start), n: w.events, types: w.types || {} })),
-               width: 7 * DAY, unit: "per_week" };
+      const weeks = stats.by_week.filter((w) => toMs(w.start) + 7 * DAY > lo && toMs(w.start) <= hi);
+      return { bins: weeks.map((w) => ({ start: toMs(w.start), n: w.events, types: w.types || {} })),
+               width: 7 * DAY, unit: "per_week", ...extra };
     }
-    return { bins: days.map((d) => ({ start: toMs(d.date), n: d.events, types: d.types || {} })),
-             width: DAY, unit: "per_day" };
+    return { bins: days.filter((d) => toMs(d.date) >= lo && toMs(d.date) <= hi)
+               .map((d) => ({ start: toMs(d.date), n: d.events, types: d.types || {} })),
+             width: DAY, unit: "per_day", ...extra };
   }
 
   function render() {
     container.replaceChildren();
     const W = Math.max(320, container.clientWidth || 600);
-    const { bins: data, width, unit } = bins();
+    const { bins: data, width, unit, before, after } = bins();
     const svg = el("svg", { width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: "img",
                             "aria-label": t("timeline") }, container);
     if (!data.length) {
-      const tx = el("text", { x: W / 2, y: H / 2, "text-anchor": "middle", class: "tl-empty" }, svg);
+      const tx = el("text", { x: W / 2, y: H / 2, "text-anchor": "middle", class: "tl-empty",
+                              direction: currentLang() === "ar" ? "rtl" : "ltr" }, svg);
       tx.textContent = t("no_dated_events");
       return;
     }
@@ -61,7 +84,11 @@ export function createTimeline(container, { onBrush }) {
     const top = el("text", { x: PAD.l - 4, y: PAD.t + 8, "text-anchor": "end", class: "tl-label" }, svg);
     top.textContent = fmt(maxN);
     const unitLabel = el("text", { x: W - PAD.r, y: PAD.t, "text-anchor": "end", class: "tl-unit" }, svg);
-    unitLabel.textContent = t(unit);
+    unitLabel.textContent = t(unit) + (after ? ` · ${t("later", { n: fmt(after) })}` : "");
+    if (before) {
+      const b = el("text", { x: PAD.l, y: PAD.t, class: "tl-unit" }, svg);
+      b.textContent = t("earlier", { n: fmt(before) });
+    }
 
     // current range (under the bars)
     if (range.from || range.to) {
