@@ -20,6 +20,7 @@ demo: $(STAMP)
 	$(BIN)/rasd demo --out demo-output
 
 test: $(STAMP)
+	bash scripts/install_browser.sh
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/python -m pytest -q
 

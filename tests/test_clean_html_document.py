@@ -8,7 +8,7 @@ import pytest
 from conftest import HTML_PAGES
 
 from rasd.clean.document import to_document
-from rasd.clean.segments import article_segments
+from rasd.clean.segments import article_segments, segment
 from rasd.errors import InputError
 from rasd.model import Source
 
@@ -75,7 +75,7 @@ def test_clean_text_english_is_e104():
     with pytest.raises(InputError) as err:
         to_document(Source(origin="en.txt", kind="text", content="Three people were killed in Idlib today."))
     assert err.value.code == "E104"
-    assert "0% Arabic letters" in str(err.value)
+    assert str(err.value) == "[E104] en.txt: no Arabic text: 0% Arabic letters (below 30%)"
 
 
 def test_clean_text_kept_exactly_and_ids(seed_text):
@@ -95,3 +95,27 @@ def test_clean_html_goose3_cnn_prefix():
     doc = _html_doc(HTML_PAGES / "goose3" / "test_cnn_arabic.html")
     body = article_segments(doc)
     assert any(s.text.startswith(prefix[:100]) for s in body)
+
+
+def test_clean_html_trailing_teaser_list_dropped():
+    # Al Arabiya: the article is followed by "- headline snippet…" links to three other stories
+    doc = _html_doc(HTML_PAGES / "websegmentation" / "newHTMLFull" / "18.html")
+    segs = segment(doc)
+    teasers = [s for s in segs if s.kind == "teaser"]
+    assert teasers and teasers[-1].text.startswith("- جريمة حوثية") and "- كييف: بوتين" in teasers[-1].text
+    kept = "\n".join(s.text for s in segs if s.kind in ("title", "article"))
+    assert "جريمة حوثية" not in kept and "باشاغا" in kept
+    assert {s.story for s in segs if s.story is not None} == {0}
+
+
+@pytest.mark.parametrize("page", ["newHTMLfull1/2.html", "newHTMLfull1/22.html", "newHTMLinjected00/20.html"])
+def test_clean_html_single_story_pages_not_split(page):
+    doc = _html_doc(HTML_PAGES / "websegmentation" / page)
+    assert {s.story for s in article_segments(doc)} == {0}
+
+
+def test_clean_html_lost_lead_recovered():
+    # Youm7 puts the lead paragraph in a "socal_share" box that trafilatura drops as boilerplate
+    doc = _html_doc(HTML_PAGES / "websegmentation" / "newHTMLfull1" / "15.html")
+    body = [s for s in article_segments(doc) if s.kind == "article"]
+    assert body[0].text.startswith("أعلنت رئاسة أمن الدولة السعودية")

@@ -59,3 +59,13 @@ def test_clean_patterns_do_not_match_story_text(kind, line):
 ])
 def test_clean_patterns_headlines_and_quotes_not_boilerplate(line):
     assert load_patterns().match("boilerplate", norm(line)) is None
+
+
+def test_clean_patterns_stored_normalised():
+    # every compiled regex is already in normalised form: normalising it again changes nothing
+    from rasd.clean.patterns import normalize_pattern
+
+    for pats in load_patterns().by_kind.values():
+        for pat in pats:
+            assert normalize_pattern(pat.regex.pattern) == pat.regex.pattern, pat.line
+            assert not set("أإآىةؤئ") & set(pat.regex.pattern), pat.line

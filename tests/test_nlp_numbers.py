@@ -50,6 +50,9 @@ CASES = [
     ("بنسبة 50% من الأصوات", "50%", 50, False, "percent"),
     ("وتراجعت بنسبة 30 في المائة", "30 في المائة", 30, False, "percent"),
     ("وذكر موقع “دير الزور24” المتخصص", "24", 24, False, "digits"),
+    ("لكنها تؤمن واحدا بالمئة من الوظائف في العمالة", "واحدا بالمئة", 1, False, "percent"),
+    ("مقتل ما يقدر بنحو نصف مليون شخص", "نحو نصف مليون", 500000, True, "words"),
+    ("فيما يقدر أن 8,4 مليون على شفا المجاعة", "8,4 مليون", 8400000, False, "digits"),
 ]
 
 
@@ -68,6 +71,8 @@ def test_numbers_find(text: str, span: str, value: int | None, approx: bool, kin
         "في اليوم الخامس والعشرين",  # the tail of an ordinal
         "أطلقت مقاتلات F16 العراقية",  # a model name
         "قُتل عدد من المدنيين",  # the only mention is vague
+        "وصلوا إلى سوريا في الرابع عشر من نيسان/أبريل",  # an ordinal day
+        "استخدمت مقاتلات إف-16 للعبور إلى سوريا",  # a model name
     ],
 )
 def test_numbers_not_quantities(text: str) -> None:

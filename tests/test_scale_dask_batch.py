@@ -130,6 +130,7 @@ def test_scale_dask_batch_poison_input_is_recorded_and_the_rest_stored(tmp_path,
     assert set(got["documents"]) < set(want["documents"])
 
 
+@pytest.mark.slow
 def test_scale_dask_batch_with_resolve_equals_single_process_run(tmp_path, ant_slice):
     """Cross-document merging runs in the single writer, in input order: same events as locally."""
     from rasd.ingest.batch import run_batch

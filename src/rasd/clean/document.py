@@ -71,10 +71,10 @@ def _opens_with(text: str, headline: str) -> bool:
 def check_text(text: str, origin: str, settings: CleanSettings = DEFAULT) -> None:
     """Raise E101 for empty/whitespace text, E104 when too few letters are Arabic."""
     if not text or not text.strip():
-        raise InputError("E101", origin, "empty text")
+        raise InputError("E101", origin, "only whitespace" if text else "")
     ratio = arabic_ratio(text)
     if ratio < settings.min_arabic_ratio:
-        raise InputError("E104", origin, f"no Arabic text ({ratio:.0%} Arabic letters)")
+        raise InputError("E104", origin, f"{ratio:.0%} Arabic letters (below {settings.min_arabic_ratio:.0%})")
 
 
 def to_document(source: Source, settings: CleanSettings = DEFAULT) -> Document:

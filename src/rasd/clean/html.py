@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import trafilatura
 from lxml import html as lxml_html
 
+from rasd.clean.normalize import norm
 from rasd.clean.settings import DEFAULT, CleanSettings
 from rasd.errors import InputError
 
@@ -129,6 +130,29 @@ def _paragraph_baseline(html: str) -> str:
     return "\n".join(p for p in paras if len(p) >= 60)
 
 
+def _recover_lead(html: str, description: str | None, text: str) -> str:
+    """The page's lead paragraph when the extraction lost it: the smallest visible element whose
+    text holds the meta description (publishers copy their lead there), if the text lacks it."""
+    if not description or len(description) < 60:
+        return ""
+    key = norm(description)[:50]
+    if key in norm(text):
+        return ""
+    probe = description.strip()[:25]
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, lxml_html.etree.ParserError):
+        return ""
+    for bad in tree.xpath("//head|//script|//style|//noscript|//meta"):
+        bad.drop_tree()
+    best = ""
+    for el in tree.iter("p", "div", "span", "h2", "h3", "li", "section", "article"):
+        content = el.text_content()
+        if probe in content and key in norm(content) and (not best or len(content) < len(best)):
+            best = content
+    return _clean_body(best) if best and len(best) <= 3 * len(description) else ""
+
+
 def extract_html(html: str, url: str | None = None, origin: str = "<html>", *,
                  settings: CleanSettings = DEFAULT, use_jsonld_body: bool = True) -> Extraction:
     """Main text of a page, trying each step in turn; the first whose text reaches
@@ -138,6 +162,9 @@ def extract_html(html: str, url: str | None = None, origin: str = "<html>", *,
     2. JSON-LD ``articleBody`` of an Article/NewsArticle object (skipped if ``use_jsonld_body`` is False).
     3. trafilatura ``baseline`` (paragraphs and article elements, no boilerplate scoring).
     4. every ``<p>`` of 60+ characters outside script/nav/header/footer/aside.
+
+    5. lead check: if the chosen text lacks the page's lead (the meta description, found in a
+       visible element but dropped, e.g. inside a "share" box), that element's text is put first.
 
     Metadata (title, date, site name, url) comes from trafilatura, filled in from JSON-LD.
     Raises ``InputError("E107", origin, ...)`` if no step yields ``settings.min_usable_size`` characters.
@@ -167,8 +194,11 @@ def extract_html(html: str, url: str | None = None, origin: str = "<html>", *,
     if chosen is None:
         name, text = max(candidates, key=lambda c: len(c[1]))
         if len(text) < settings.min_usable_size:
-            raise InputError("E107", origin, f"no main text found ({len(text)} characters at best)")
+            raise InputError("E107", origin, f"{len(text)} characters of main text at best")
         chosen = (name, text)
+    lead = _recover_lead(html, doc.description if doc is not None else None, chosen[1])
+    if lead:
+        chosen = (chosen[0] + "+lead", f"{lead}\n{chosen[1]}")
     title = (doc.title if doc is not None else None) or meta["title"]
     published = meta["published"] or (doc.date if doc is not None else None)
     sitename = (doc.sitename if doc is not None else None) or meta["sitename"]

@@ -27,8 +27,8 @@ from rasd.extract.roles import ActorRef
 from rasd.model import Document, Event, Segment
 
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
-_PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,14}قد\s|^\s*[وف](?:كان|كانت|كانوا)\s+(?![يت])")
-_BACKGROUND_LEAD = re.compile(r"^\s*[وف]?(?:يذكر|يشار|يذكر ان|جدير بالذكر|تجدر الاشاره)")
+_PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,14}قد\s|^\s*[وف]?(?:كان|كانت|كانوا)\s+(?![يت])")
+_BACKGROUND_LEAD = re.compile(r"^\s*[وف]?(?:يذكر|يشار|يذكر ان|جدير بالذكر|تجدر الاشاره|في وقت سابق|سابقا)")
 _TEMPORAL = re.compile(r"\s*[،,]?\s*(?:بعد|عقب|اثر|إثر)\s")
 _RECENT_DAYS = 7
 _PEACEFUL_WINDOW = 400  # characters: a deal or surrender told this close makes a takeover non-violent
@@ -52,7 +52,7 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
         return []
     text = doc.text
     normalized = normalize(text)
-    norm = normalized.norm.replace("_", " ")  # hashtags read as words, as in the matcher
+    norm = normalized.norm.replace("_", " ").replace("#", " ")  # hashtags read as words, as in the matcher
     hits = [h for h in find_hits(normalized, lex) if any(a.start <= h.start < a.end for a in articles)]
     starts = [h.start for h in hits]
     published = bridge.parse_published(doc.published)
@@ -186,8 +186,8 @@ def _told_before(m: Mention, dates: list[bridge.DateFound], published: dt.date |
     if not dates:
         return False
     near = min(dates, key=lambda d: abs(d.start - m.trigger.start))
-    if near.background:
-        return True
+    if near.background or near.kind == "ago" and (near.precision or 1) >= 2:
+        return True  # "قبل أيام", "منذ سنوات": a vague or distant past
     return bool(near.date and published and (published - dt.date.fromisoformat(near.date)).days > _RECENT_DAYS)
 
 
@@ -260,13 +260,14 @@ def _draft(doc: Document, norm: str, m: Mention, shits: list[Hit], date: bridge.
            responsible: Actor | None = None) -> Draft | None:
     place = _place(m, geo, shits, doc_country, doc.text, norm)
     in_sentence_date = date is not None and m.sent[0] <= date.start < m.sent[1]
-    if not _evidence_ok(m, place, shits, in_sentence_date, follows):
+    own = next((c for c in (_own_country(r, norm, lex) for r in (m.actor1, m.actor2) if r) if c), None)
+    if not _evidence_ok(m, place, shits, in_sentence_date, follows or own is not None):
         return None
-    country = _country(m, shits, place, doc_country)
-    a1 = roles.canonical(m.actor1.actor, _own_country(m.actor1, norm, lex) or country, lex) if m.actor1 else None
+    country = _country(m, shits, place, own or doc_country)
+    a1 = _name(m.actor1, norm, lex, country) if m.actor1 else None
     a2 = None
     for ref in ([m.actor2] if m.actor2 else []) + m.alt2:  # the first candidate that is not actor1
-        a2 = roles.canonical(ref.actor, _own_country(ref, norm, lex) or country, lex)
+        a2 = _name(ref, norm, lex, country)
         if a2 != a1:
             break
     if m.sub_event_type == "Excessive force against protesters":
@@ -282,6 +283,10 @@ def _draft(doc: Document, norm: str, m: Mention, shits: list[Hit], date: bridge.
     if a1 is not None and a1 == a2:
         a2 = None
     swapped = False
+    if m.rioters:
+        other = a2 if (a1 or "").startswith("Protesters") else a1
+        a1 = roles.canonical(roles.actor_named(lex, "Rioters ({country})"), country, lex)
+        a2 = other if other != a1 and not (other or "").startswith("Protesters") else None
     if m.cls == "protest" and m.sub_event_type != "Excessive force against protesters":
         a1, a2 = roles.canonical(roles.actor_named(lex, "Protesters ({country})"), country, lex), None
     if a1 is None:
@@ -338,6 +343,13 @@ def _place(m: Mention, geo: bridge.Geocoder, shits: list[Hit], doc_country: str 
     else its fallback; a place whose country contradicts every country or place name in the sentence
     is not trusted."""
     place = geo.place_for(m.clause[0], m.clause[1])
+    if place is not None and place.span is not None and any(
+            h.start < place.span.end and place.span.start < h.end for h in shits if h.kind in ("cue", "trigger")):
+        place = None  # a toponym that is one of our words ("سلسلة" series): not trusted
+    if place is not None and not _inside(place, m.clause) and text[m.clause[0]:m.clause[0] + 6].strip().startswith("حيث"):
+        before = [p for p in geo.places_in(m.sent[0], m.clause[0])]
+        if before:
+            return before[-1]  # "... مدينة كوباني حيث فجر انتحاري نفسه": where = the place just named
     if place is not None and not _inside(place, m.clause):
         triggers = [h for h in shits if h.kind == "trigger"]
         taken = [c for c in clauses(text, m.sent[0], m.sent[1], triggers, norm)  # another time: "بعد ... على"
@@ -375,9 +387,20 @@ def _inherit(m: Mention, prev: Mention) -> None:
             m.actor2 = ActorRef(prev.actor2.actor, None) if prev.actor2 is not None else None
 
 
+def _name(ref: ActorRef, norm: str, lex: Lexicon, country: str | None) -> str | None:
+    """The canonical name of an actor reference; a generic or anaphoric state force followed by a
+    nationality is that country's force."""
+    own = _own_country(ref, norm, lex)
+    if own is not None and "{" not in ref.actor.name:
+        c = lex.countries.get(own)
+        return c.military if c else ref.actor.name
+    return roles.canonical(ref.actor, own or country, lex)
+
+
 def _own_country(ref: ActorRef, norm: str, lex: Lexicon) -> str | None:
-    """A state-forces noun followed by a nationality ("جنود اسرائيليين") belongs to that country."""
-    if ref.hit is None or ref.actor.kind != "state" or "{" not in ref.actor.name:
+    """A state-forces noun followed by a nationality ("جنود اسرائيليين", "النظام الإيراني") belongs to
+    that country."""
+    if ref.hit is None or ref.actor.kind != "state" or not ("{" in ref.actor.name or ref.hit.payload.anaphor):
         return None
     nxt = re.findall(r"\w+", norm[ref.hit.nend:ref.hit.nend + 24])
     if not nxt:

@@ -53,7 +53,7 @@ def _prefix_ok(prefix: str, form: str, lam: bool) -> bool:
 def find_hits(normalized: Normalized, lex: Lexicon) -> list[Hit]:
     """Every entry of ``lex`` in the normalised text, at word boundaries, sorted by position;
     a hit overlapping an earlier (or, at the same start, longer) hit of the same kind is dropped."""
-    s = normalized.norm.replace("_", " ")  # hashtags: #قطاع_غزة reads as قطاع غزة (same length)
+    s = normalized.norm.replace("_", " ").replace("#", " ")  # hashtags: #قطاع_غزة reads as قطاع غزة
     auto = lex.automaton
     assert auto is not None
     raw: list[Hit] = []

@@ -14,8 +14,8 @@ from rasd.extract.matcher import Hit
 from rasd.extract.roles import ActorRef
 from rasd.extract.types import SUB_TYPES
 
-STANCE = frozenset({"plan", "conditional", "opinion"})  # block triggers shortly after them (a condemned act is real)
-SENTENCE_STANCE = frozenset({"threat", "warning", "call", "denial"})  # block every later trigger
+STANCE = frozenset({"plan", "conditional"})  # block triggers shortly after them (a condemned act is real)
+SENTENCE_STANCE = frozenset({"threat", "warning", "call", "denial", "opinion"})  # block every later trigger
 _NO_CIVILIANS = frozenset({"agree", "take", "evac", "withdraw", "protest", "riot", "disrupt", "loot", "base", "clash"})
 _STANCE_WINDOW = 48  # normalised characters before a trigger in which a stance cue blocks it
 _NEG_WINDOW = 10
@@ -56,6 +56,7 @@ class Mention:
     plural: bool = False
     unconfirmed: bool = False
     weak: bool = False
+    rioters: bool = False  # protesters turned rioters: actor1 becomes Rioters (country)
 
 
 def clauses(text: str, s: int, e: int, triggers: list[Hit], norm: str) -> list[tuple[int, int]]:
@@ -73,9 +74,9 @@ def clauses(text: str, s: int, e: int, triggers: list[Hit], norm: str) -> list[t
 def blocked(norm: str, trigger: Hit, cues: list[Hit], sent_start: int = -10) -> bool:
     """A trigger under a threat, plan, warning, call, denial, condemnation, condition or negation."""
     for c in cues:
-        if c.nend > trigger.nstart:
+        if c.nstart >= trigger.nstart:
             continue
-        d = trigger.nstart - c.nend
+        d = max(0, trigger.nstart - c.nend)
         if c.payload in SENTENCE_STANCE:
             return True
         if c.payload in STANCE and d <= _STANCE_WINDOW:
@@ -151,7 +152,7 @@ def sentence_mentions(text: str, norm: str, sent: tuple[int, int], hits: list[Hi
         return []
     sources = [h for h in hits if h.kind == "source"]
     actors = [h for h in hits if h.kind == "actor" and not any(x.start <= h.start < x.end for x in sources)]
-    actors = roles.usable_actor_hits(actors, named, [t.nend for t in triggers])
+    actors = roles.usable_actor_hits(actors, named, [t.nend for t in triggers], norm)
     killed = [c for c in cues if c.payload in ("killed", "injured")]  # their nouns are victims
     out: list[Mention] = []
     for cs, ce in clauses(text, sent[0], sent[1], live, norm):
@@ -205,6 +206,9 @@ def _classify(m: Mention, kinds: set[str], clause_kinds: set[str], violent: bool
     a2 = m.actor2.actor if m.actor2 else None
     if m.cls == "shell" and m.trigger.form in _BARE_SHELL and "air" in clause_kinds or m.cls == "attack" and air_after:
         _set(m, "Air/drone strike")
+    elif m.cls in ("attack", "clash") and "protesters" in {a.kind for a in (a1, a2) if a is not None}:
+        _set(m, "Violent demonstration")  # protesters fighting the police: a riot
+        m.rioters = True
     elif m.cls == "attack" and a1 is not None and a1.air and not _GUNFIRE.search(m.trigger.form):
         _set(m, "Air/drone strike")
     elif m.cls == "ied" and "thrown" in kinds:

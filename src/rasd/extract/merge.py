@@ -4,6 +4,7 @@ is folded into the specific attacks it sums up, its toll distributed so the tota
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
@@ -84,49 +85,75 @@ def _fold_summaries(drafts: list[Draft]) -> list[Draft]:
 
 
 def _fold_partial(groups: dict[tuple, list[Draft]]) -> dict[tuple, list[Draft]]:
-    """Fold a group into a fuller one of the same event: one whose key differs only by a missing
-    second actor, or whose date was inherited (no date in its own sentences) while the other's was
-    stated."""
-    keys = list(groups)
+    """Fold a group into a fuller report of the same event in the document:
+    1. a target named alone (no perpetrator) into the event where it is the target, days apart at most;
+    2. a group missing the second actor, or whose date was inherited (none in its own sentences), or
+       whose place is not named in its sentences (or only as a governorate of the other's), into one
+       with the same sub-type and actor1; shelling told in other sentences folds into an air strike
+       ("هجوم صاروخي" and "الغارة" for one raid)."""
 
     def stated(g: list[Draft]) -> bool:
         return any(d.date is not None and d.mention.sent[0] <= d.date.start < d.mention.sent[1]  # type: ignore[attr-defined]
                    for d in g)
 
-    def coarse(g: list[Draft]) -> bool:  # placed no finer than a governorate, or not named in its sentence
-        return all(d.place is None or d.place.admin2 is None or d.place.span is None
-                   or not d.mention.sent[0] <= d.place.span.start < d.mention.sent[1] for d in g)
+    def anchored(g: list[Draft]) -> bool:  # a place named in the group's own sentences
+        return any(d.place is not None and d.place.span is not None
+                   and d.mention.sent[0] <= d.place.span.start < d.mention.sent[1] for d in g)
 
     def admin1(g: list[Draft]) -> str | None:
         return g[0].place.admin1 if g[0].place else None
 
-    for k in keys:  # a target named alone folds into the event where it is the target
+    def fine(g: list[Draft]) -> bool:
+        return any(d.place is not None and d.place.admin2 is not None for d in g)
+
+    def days(a: str | None, b: str | None) -> int:
+        if a is None or b is None:
+            return 0
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+
+    def sents(g: list[Draft]) -> set[tuple[int, int]]:
+        return {d.mention.sent for d in g}
+
+    keys = list(groups)
+    for k in keys:
         g = groups.get(k)
         if g is None or not all(d.target_only for d in g):
             continue
-        for other in keys:
-            if other != k and other in groups and other[4] is not None and other[5] == k[4] \
-                    and other[1] == k[1] and SUB_TYPES[other[3]] == SUB_TYPES[k[3]] \
-                    and (other[0] == k[0] or not stated(g)):
+        near = [o for o in keys if o != k and o in groups and o[4] is not None and o[1] == k[1]
+                and SUB_TYPES[o[3]] == SUB_TYPES[k[3]] and days(o[0], k[0]) <= 3]
+        for other in near:
+            if other[5] == k[4]:
                 groups[other].extend(groups.pop(k))
                 break
+        else:
+            for other in near:  # "X launched attacks" + "N of Y were killed": X against Y
+                if other[5] is None and other[4] != k[4]:
+                    merged = groups.pop(other) + groups.pop(k)
+                    for d in merged:
+                        d.actor1, d.actor2 = other[4], k[4]
+                    groups[other[:5] + (k[4],)] = merged
+                    break
     keys = list(groups)
     for k in keys:
         if k not in groups:
             continue
         date, country, where, sub, a1, a2 = k
+        g = groups[k]
         for other in keys:
             if other == k or other not in groups:
                 continue
             od, oc, ow, osub, oa1, oa2 = other
-            if (oc, osub, oa1) != (country, sub, a1):
+            go = groups[other]
+            same_sub = osub == sub or (sub == "Shelling/artillery/missile attack" and osub == "Air/drone strike"
+                                       and not sents(g) & sents(go))
+            if (oc, oa1) != (country, a1) or not same_sub:
                 continue
-            if ow != where and where is not None and not (
-                    coarse(groups[k]) and admin1(groups[k]) in (None, admin1(groups[other]))):
+            if ow != where and where is not None and anchored(g) and (
+                    fine(g) or admin1(g) is not None and admin1(g) != admin1(go)):
                 continue
-            same_date = od == date or (not stated(groups[k]) and stated(groups[other]))
+            same_date = od == date or (not stated(g) and stated(go))
             if same_date and (oa2 == a2 or a2 is None):
-                groups[other].extend(groups.pop(k))
+                go.extend(groups.pop(k))
                 break
     return groups
 

@@ -19,15 +19,17 @@ _TARGET_BEFORE = re.compile(
     r"(?:^|\s)[وف]?(?:علي|ضد|استهدف|استهدفت|استهدفوا|استهدفه|استهدفها|صفوف|مواقع|موقع|مقر|مقرات|نقاط|حواجز|"
     r"تجمعات|معاقل|اهداف|تعرضت|تعرض|تعرضوا|قياديا|قيادي|جنود|ضباط|الي|لصالح|مخيم|مقرا|مستودعات|منصات|قواعد|قاعده|دوريه|رتلا|رتل)\s+(?:من\s+)?$"
 )
-_SPEAKER_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:باسم|مصادر|مصدر|مسؤول|مسؤولون|مسؤولين|قيادي|قياديون|ناطق|بيان|اعلام|"
+_SPEAKER_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:باسم|مصادر|مصدر|ناطق|بيان|اعلام|"
                              r"قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اعلن|اعلنت|اوضح|اوضحت|تابعه|تابعة|ل?وسائل)"
                              r"(?:\s+(?:في|من|عن|ل|تابعه|تابعة|مقرب|مقربه))?\s+[لب]?$")
 _RESUMED = re.compile(r"\s*(?:\S+\s+)?[وف]?ب?(?:انه|انها|انهم)\s")  # "قال الجيش إنه استعاد": the speaker acted
 _CONTROL_BEFORE = re.compile(r"(?:(?:التي|الذي)\s+(?:ت|ي)سيطر\s+(?:عليها|عليه)|الخاضعه\s+لسيطره|الخاضع\s+لسيطره|"
-                             r"تحت\s+سيطره|مناطق\s+سيطره|معاقل|معقل|لسيطره)\s*$")  # who holds a place, not who acts
+                             r"تحت\s+سيطره|مناطق\s+سيطره|معاقل|معقل|لسيطره)\s*[\"']?\s*$")  # who holds a place, not who acts
 _AGENT_NEAR = re.compile(r"(?:^|\s)[وف]?(?:برصاص|بنيران|نيران|قبل|يد|ايدي|بواسطه|شنه|شنها|شنته|نفذه|نفذها|نفذته|"
                          r"ارتكبه|ارتكبها|ارتكبته|اطلقها|اطلقته)\s+$")  # the perpetrator, even next to a death
 _SOURCE_BEFORE = re.compile(r"(?:^|\s)من\s+(?:مواقع|مناطق\s+سيطره|مناطق|مراكز|نقاط)\s+$")
+_ADJ_GAP = re.compile(r"^\s*(?:\S+\s+)?$")  # "غارات روسية", "هجمات جوية روسية"
+_PASSIVE_DEATH = re.compile(r"^(?:قتلوا|قتل|قتلا|لقي|لقوا|لقيت|قضوا|سقطوا|اصيب|اصيبوا|اصيبت)")  # "أربعة عناصر أمن قتلوا"
 _VICTIM_WINDOW = 40  # normalised characters after a killed word in which an actor is the victim
 _VSO_GAP = re.compile(r"^\s*(?:(?!(?:علي|ضد|في|من|الي|عن|مع|بين|ضمن|داخل|قرب|نحو|باتجاه)\s)\S+\s+)?$")
 _SUPPORTER_BEFORE = re.compile(r"(?:تدعمها|يدعمها|تدعمه|يدعمه|المدعومه من|المدعوم من|المدعومين من|بدعم من|بدعم|"
@@ -42,15 +44,19 @@ class ActorRef:
     hit: Hit | None
 
 
-def usable_actor_hits(hits: list[Hit], named: set[str], trigger_ends: list[int]) -> list[Hit]:
+def usable_actor_hits(hits: list[Hit], named: set[str], trigger_ends: list[int], norm: str) -> list[Hit]:
     """Actor hits that may count: anaphors only when their actor is named elsewhere in the
     document, adjectives only right after a trigger."""
     out = []
-    for h in hits:
+    for i, h in enumerate(hits):
         alias: ActorAlias = h.payload  # type: ignore[assignment]
+        if "{" in alias.actor.name and alias.actor.kind == "state" and i + 1 < len(hits) \
+                and 0 <= hits[i + 1].nstart - h.nend <= 3 and "{" not in hits[i + 1].payload.actor.name \
+                and not hits[i + 1].payload.adjective:  # type: ignore[attr-defined]
+            continue  # "مقاتلات التحالف": the generic noun belongs to the named actor after it
         if alias.anaphor and alias.actor.name not in named:
             continue
-        if alias.adjective and not any(0 <= h.nstart - e <= 24 for e in trigger_ends):
+        if alias.adjective and not any(_ADJ_GAP.match(norm[e:h.nstart]) for e in trigger_ends if e <= h.nstart):
             continue
         out.append(h)
     return out
@@ -81,12 +87,15 @@ def assign(norm: str, trigger: Hit, actors: list[Hit], killed: list[Hit],
         if _SOURCE_BEFORE.search(before) or _AGENT_NEAR.search(before):
             tiers["agent"].append(h)  # "من مواقع قوات الأسد": fired from its positions
             continue
-        if _SPEAKER_BEFORE.search(before) and not alias.adjective and not _RESUMED.match(norm[h.nend:h.nend + 16]):
-            tiers["speaker"].append(h)
+        announces = h.nend <= trigger.nstart <= h.nend + 45  # "أعلن الأمن العام، اليوم، اعتقال ..."
+        if _SPEAKER_BEFORE.search(before) and not alias.adjective:
+            resumed = announces or _RESUMED.match(norm[h.nend:h.nend + 16])  # the speaker did it
+            tiers["agent" if resumed else "speaker"].append(h)
         elif alias.adjective or (gap is not None and _VSO_GAP.match(gap) and alias.actor.kind != "civilians"
                                  and trigger.payload.cls != "arrest"):  # type: ignore[attr-defined]
             tiers["agent"].append(h)
-        elif any(0 <= word_start - k.nend <= _VICTIM_WINDOW for k in killed):
+        elif any(0 <= word_start - k.nend <= _VICTIM_WINDOW for k in killed) \
+                or any(0 <= k.nstart - h.nend <= 24 and _PASSIVE_DEATH.match(k.form) for k in killed):
             tiers["victim"].append(h)
         elif _TARGET_BEFORE.search(before):
             tiers["target"].append(h)
@@ -98,8 +107,7 @@ def assign(norm: str, trigger: Hit, actors: list[Hit], killed: list[Hit],
     def first(hs: list[Hit]) -> Hit | None:
         return min(hs, key=lambda h: not in_clause(h), default=None)
 
-    a1 = first(tiers["agent"]) or first([h for h in tiers["rest"] if h.payload.actor.kind != "civilians"]) \
-        or first([h for h in tiers["speaker"] if h.payload.actor.kind != "civilians"])  # type: ignore[attr-defined]
+    a1 = first(tiers["agent"]) or first([h for h in tiers["rest"] if h.payload.actor.kind != "civilians"])  # type: ignore[attr-defined]
     victims = tiers["victim"] + tiers["target"]
     if a1 is None and any(h.payload.actor.kind == "civilians" for h in victims):  # type: ignore[attr-defined]
         # civilians were hit: the armed actor named as a target is the one who fired

@@ -299,17 +299,19 @@ def corpus_df(path: Path, multi: set[str], limit: int | None = None) -> tuple[Co
 
 
 def flag_cues(recs: list[Rec], df: Counter, cue_df: Counter, ndocs: int, stop: set[str], first_names: set[str],
-              min_share: float = 0.001, place_ratio: float = 0.15) -> None:
+              min_share: float = 0.001, place_ratio: float = 0.15, very_share: float = 0.005) -> None:
     """Drop or flag names that are common words: a flagged entry needs a naming noun before it.
 
     A key is common when it is in the stoplist; or when it is in at least ``min_share`` of the corpus
     documents and fewer than ``place_ratio`` of those have it right after a naming noun (five times
-    fewer for towns of 20,000+, which news names bare); or when it starts with a common first name
-    (محمد علي). An entry's common keys are dropped when it has others; an entry with only common keys
-    is flagged. Governorates are never touched; districts, sub-districts and curated places only by
+    fewer for sub-districts and towns of 20,000+, which news names bare); or when it starts with a
+    common first name (محمد علي). An entry's common keys are dropped when it has others; an entry with
+    only common keys is flagged ``cue=1``, or ``cue=2`` when a key is in the stoplist or in at least
+    ``very_share`` of the documents (then only a naming noun lets it count). Governorates are never touched; districts and curated places only by
     the stoplist.
     """
     cut = max(3, int(ndocs * min_share))
+    very = max(cut, int(ndocs * very_share))
 
     def common(k: str, ratio: float) -> bool:
         if k in stop or k.split(" ")[0] in first_names and " " in k:
@@ -319,14 +321,18 @@ def flag_cues(recs: list[Rec], df: Counter, cue_df: Counter, ndocs: int, stop: s
     for r in recs:
         if r.kind == "admin1":
             continue
-        if r.src == "curated" or r.kind in ("admin2", "admin3"):
+        if r.src == "curated" or r.kind == "admin2":
             bad = {k for k in r.keys if k in stop}
         else:
-            ratio = place_ratio if r.pop < 20000 else place_ratio / 5
+            ratio = place_ratio if r.pop < 20000 and r.kind != "admin3" else place_ratio / 5
             bad = {k for k in r.keys if common(k, ratio)}
         good = [k for k in r.keys if k not in bad]
-        r.cue = int(not good)
-        r.keys = good or r.keys
+        # an article form build added (حزة → الحزة) does not stand in for a common bare name
+        real = [k for k in good if not (k.startswith("ال") and k[2:] in bad)]
+        if real:
+            r.cue, r.keys = 0, good
+        else:
+            r.cue = 2 if any(k in stop or df.get(k, 0) >= very for k in r.keys) else 1
 
 
 def assign_admin(recs: list[Rec], idx: AdminIndex) -> list[Rec]:
@@ -392,7 +398,7 @@ def build(data: Path, out_dir: Path = DATA_DIR, corpus: Path | None = None) -> d
     size = write_boundaries(idx, out_dir / "admin_boundaries.geojson")
     counts = Counter(r.src.split("+")[0] for r in recs)
     counts["total"] = len(recs)
-    counts["cue_flagged"] = sum(r.cue for r in recs)
+    counts["cue_flagged"] = sum(1 for r in recs if r.cue)
     counts["boundaries_bytes"] = size
     counts["gazetteer_bytes"] = (out_dir / GAZETTEER_FILE).stat().st_size
     return dict(counts)

@@ -17,7 +17,7 @@ from rasd.geo.gazetteer import DATA_DIR
 CUES_FILE = DATA_DIR / "gazetteer_cues.tsv"
 KINDS = (
     "naming", "place", "firstname", "city", "governorate", "weak", "near", "outskirts", "direction", "rural", "landmark", "person", "after",
-    "notplace",
+    "notplace", "phrase",
 )
 _TOKEN = re.compile(r"[\u0621-\u064a0-9a-z]+|[^\s\u0621-\u064a0-9a-z]")
 _CLAUSE_STOP = set(".،,؛;:!?()[]{}\"'«»-–—|/\n")

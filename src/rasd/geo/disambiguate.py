@@ -135,6 +135,27 @@ def _context_bonus(e: Entry, m: Mention, gaz: Gazetteer, countries: Counter, adm
     return s, why
 
 
+SUPPORT_DEG = 0.6  # lat + lon degrees (~60 km): a conditional reading this close to a sure place is supported
+
+
+def prune_conditional(mentions: list[Mention]) -> list[Mention]:
+    """Drop conditional readings (common-word or bare small-village names) that no sure mention of the
+    document supports (same governorate, or within ~60 km); drop mentions left with no reading."""
+    sure = [(e.adm1, e.lat, e.lon, id(m)) for m in mentions for e in m.candidates
+            if e.idx not in m.conditional and len({c.adm1 for c in m.candidates}) == 1]
+    out = []
+    for m in mentions:
+        if m.conditional:
+            keep = [e for e in m.candidates if e.idx not in m.conditional or any(
+                o != id(m) and ((a1 and a1 == e.adm1) or abs(la - e.lat) + abs(lo - e.lon) < SUPPORT_DEG)
+                for a1, la, lo, o in sure)]
+            if not keep:
+                continue
+            m.candidates = keep
+        out.append(m)
+    return out
+
+
 def choose(mentions: list[Mention], gaz: Gazetteer, country_hint: str | None = None) -> list[Choice]:
     """One Choice per mention (same order)."""
     countries, adm1, adm2, governorates = _support(mentions)

@@ -42,7 +42,7 @@ class Entry(NamedTuple):
     adm3: str
     pop: int
     level: int
-    cue: bool
+    cue: int  # 0 a plain name; 1 also a common word; 2 a very common word or a stoplisted one
     src: str
 
 
@@ -102,7 +102,7 @@ def _read_main(path: Path, entries: list[Entry], keys: dict[str, list[int]]) -> 
         i = len(entries)
         try:
             entries.append(Entry(i, p[0], p[1], countries.get(p[2], p[2]), p[3], p[4], float(p[6]), float(p[7]),
-                                 p[8], p[9], p[10], int(p[11]), int(p[12]), p[13] == "1", p[14]))
+                                 p[8], p[9], p[10], int(p[11]), int(p[12]), int(p[13]), p[14]))
         except ValueError as exc:
             raise KnowledgeError(str(path), ln, str(exc)) from exc
         for k in p[5].split("|"):
@@ -131,8 +131,8 @@ def _read_countries(path: Path, entries: list[Entry], keys: dict[str, list[int]]
         if not names:
             raise KnowledgeError(str(path), ln, "no Arabic name")
         e = Entry(len(entries), f"c:{p[0]}:{p[2]}", kinds[p[1]], p[0], p[2], p[3].split("|")[0], lat, lon,
-                  p[4], "", "", pop, 1 if p[4] else 0, p[1] == "capital" or any(n in stop for n in names),
-                  "countries")
+                  p[4], "", "", pop, 1 if p[4] else 0,
+                  2 if any(n in stop for n in names) else int(p[1] == "capital"), "countries")
         entries.append(e)
         for k in names:
             keys.setdefault(k, []).append(e.idx)

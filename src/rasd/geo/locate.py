@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from rasd.clean.normalize import Normalized, normalize
-from rasd.geo.disambiguate import Choice, choose
+from rasd.geo.disambiguate import Choice, choose, prune_conditional
 from rasd.geo.gazetteer import Entry, Gazetteer, load
 from rasd.geo.toponyms import Mention, find_toponyms
 from rasd.model import Document, Place, Segment, Span
@@ -169,6 +169,7 @@ class DocumentGeocoder:
             self._blocks = sorted(keep)
         else:
             self._blocks = []
+        mentions = prune_conditional(mentions)
         self._mentions = mentions
         choices = choose(mentions, self.gaz, country_hint)
         res = _resolver(self.gaz)

@@ -17,8 +17,8 @@ _STRIP_PREFIX = ("مركز ", "ناحيه ", "قريه ", "مدينه ", "بلد
 def name_keys(name: str, admin: bool = False) -> list[str]:
     """Normalised match keys of one Arabic name (empty for non-Arabic or Kurdish-script names).
 
-    ``admin=True`` also adds the article form of a one-word name (عشارة → العشارة), as OCHA
-    spells sub-districts without the article that news uses.
+    ``admin=True`` also adds the article form of a one-word name (عشارة → العشارة) or of a name whose
+    adjective has it (غارية الشرقية → الغارية الشرقية), as gazetteers often drop the article news uses.
     """
     if not name or not _ARABIC.search(name) or _KURDISH.search(name) or _LATIN.search(name):
         return []
@@ -35,6 +35,8 @@ def name_keys(name: str, admin: bool = False) -> list[str]:
         if k.startswith("البو") and len(k) > 5:
             rest = k[4:].strip()
             out.update({"البو" + rest, "البو " + rest, "ابو " + rest})
-        if admin and " " not in k and not k.startswith("ال"):
+        words = k.split(" ")
+        # the article news adds: عشارة → العشارة; غارية الشرقية → الغارية الشرقية (the adjective is definite)
+        if admin and not k.startswith("ال") and (len(words) == 1 or words[-1].startswith("ال")):
             out.add("ال" + k)
     return sorted(k for k in out if len(k.replace(" ", "")) >= 3)

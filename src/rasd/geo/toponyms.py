@@ -1,17 +1,20 @@
 """Find place names in normalised Arabic text with one Aho-Corasick pass over all gazetteer keys.
 
 A match counts only at word boundaries: before it, nothing or proclitics (و ف ب ل ك, لل for
-ل + ال); after it, a non-letter. Overlaps keep the longest name. Entries whose name is also a
-common word or personal name (``Entry.cue``) need a naming noun (قرية، حي، بلدة) right before them; any name right
-after a person title (أبو، الشيخ، اللواء …) is dropped. ``find_toponyms(norm_text, gaz)`` →
-``list[Mention]`` in text order.
+ل + ال); after it, a non-letter. Overlaps keep the longest name. A name that is also a common
+word or personal name (``Entry.cue``) counts after a naming noun (قرية، حي، بلدة); after a
+locative word (في، قرب، منطقة) it is only *conditional*, as is any small village named without a
+naming noun: the disambiguator keeps a conditional reading only when the document's other places
+support it. Fixed phrases (على الأقل) are not names. Any name right after a person title, first name or verb of saying is dropped.
+``find_toponyms(norm_text, gaz)`` → ``list[Mention]`` in text order.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from rasd.geo.context import Context, read_context
+from rasd.geo.context import Context, load_cues, read_context
 from rasd.geo.gazetteer import Entry, Gazetteer
 
 PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
@@ -28,23 +31,44 @@ class Mention:
     prefix: str
     context: Context
     candidates: list[Entry] = field(default_factory=list)
+    conditional: frozenset[int] = frozenset()  # idx of candidates kept only if the document supports them
 
 
 def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
-def _allowed(entry: Entry, ctx: Context) -> bool:
-    if not entry.cue:
-        return True
-    if entry.kind == "c_capital":  # واشنطن: a place after في or ب, else its government
-        return bool(ctx.naming or ctx.weak)
-    return ctx.naming
+@lru_cache(maxsize=1)
+def _phrases() -> dict[str, tuple[str, ...]]:
+    """First word → fixed phrases that start with a place name but are not places (على الأقل)."""
+    out: dict[str, list[str]] = {}
+    for ph in load_cues()["phrase"]:
+        out.setdefault(ph.split(" ")[0], []).append(ph)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+SMALL_KINDS = {"town", "village", "landmark", "neighbourhood"}
+
+
+def _status(entry: Entry, ctx: Context) -> str:
+    """"ok", "conditional" (needs support from the document's other places) or "no"."""
+    locative = ctx.weak or ctx.place_cue or ctx.near or ctx.outskirts or ctx.direction or ctx.rural \
+        or ctx.landmark or ctx.coord
+    if entry.cue:
+        if entry.kind == "c_capital":  # واشنطن: a place after في or ب, else its government
+            return "ok" if ctx.naming or ctx.weak else "no"
+        if ctx.naming:
+            return "ok"
+        return "conditional" if locative and entry.cue == 1 else "no"
+    if entry.kind in SMALL_KINDS and entry.pop < 20000 and entry.src != "curated" and not ctx.naming:
+        return "conditional"  # a village named without قرية/بلدة must sit among the document's places
+    return "ok"
 
 
 def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
     """All place mentions in ``text`` (already normalised with rasd.clean.normalize)."""
     found: list[Mention] = []
+    phrases = _phrases()
     n = len(text)
     hits = []
     glued: dict[int, int] = {}  # start → end of names glued to a following word or number (دير الزور24)
@@ -65,12 +89,16 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
         if prefix not in (LIL_PREFIXES if skip else PREFIXES):
             continue
         prefix += "ل" * skip
+        if any(text.startswith(ph, mstart) for ph in phrases.get(key, ())):
+            continue
         ctx = read_context(text, mstart, end, prefix)
         if ctx.person:
             continue
-        cands = [e for e in gaz.lookup(key) if _allowed(e, ctx)]
+        status = {e.idx: _status(e, ctx) for e in gaz.lookup(key)}
+        cands = [e for e in gaz.lookup(key) if status[e.idx] != "no"]
         if cands:
-            found.append(Mention(mstart, end, key, prefix, ctx, cands))
+            cond = frozenset(i for i, st in status.items() if st == "conditional")
+            found.append(Mention(mstart, end, key, prefix, ctx, cands, cond))
     found.sort(key=lambda m: (-(m.end - m.start), m.start))
     taken: list[tuple[int, int]] = []
     kept = []

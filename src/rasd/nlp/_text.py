@@ -4,6 +4,7 @@ and load the TSV knowledge files under ``rasd/data`` with a per-line check."""
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +18,8 @@ from rasd.errors import KnowledgeError
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
-_MARKS = frozenset(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "\u0640"}
+MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"  # diacritics, tatweel
+_MARKS = frozenset(MARKS)
 ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
 
 
@@ -75,6 +77,7 @@ def fast_normalize(text: str) -> Normalized:
 
 _CACHE: OrderedDict[tuple[int, str], TextRange] = OrderedDict()
 _CACHE_SIZE = 32
+_LOCK = threading.Lock()  # the API and dask workers call from threads
 
 
 def text_range(text: str, start: int = 0, end: int | None = None) -> TextRange:
@@ -85,14 +88,16 @@ def text_range(text: str, start: int = 0, end: int | None = None) -> TextRange:
         raise ValueError(f"range ({start}, {end}) outside text of length {len(text)}")
     piece = text[start:end]
     key = (start, piece)
-    hit = _CACHE.get(key)
-    if hit is not None:
-        _CACHE.move_to_end(key)
-        return hit
+    with _LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            _CACHE.move_to_end(key)
+            return hit
     tr = TextRange(fast_normalize(piece), start, piece)
-    _CACHE[key] = tr
-    if len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
+    with _LOCK:
+        _CACHE[key] = tr
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
     return tr
 
 

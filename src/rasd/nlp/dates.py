@@ -1,6 +1,7 @@
 """Find date expressions in Arabic news and resolve them against the publication date:
 ``find_dates(text, start, end, published)`` returns ``DateMention``s with offsets into the
-original text; ``parse_published(value)`` reads the corpus' ISO / RFC-822 publication dates.
+original text; ``parse_published(value)`` reads the corpus' ISO / RFC-822 publication dates;
+``date_near(text, start, end, published)`` picks the mention that dates an act in a span.
 
 Handled, in this order of priority (an earlier match claims its characters):
 1. numeric dates ``12/3/2018``, ``2018-03-12`` (day first);
@@ -20,8 +21,9 @@ Handled, in this order of priority (an earlier match claims its characters):
 
 ``background`` is True for markers, for past years, and for any date more than
 ``BACKGROUND_DAYS`` before publication. Without a publication date, relative expressions keep
-their kind and span but get ``date=None``. dateparser (ar-SY) is only a cached fallback for a
-"day <word> year" candidate whose month word the table does not know: measured on this corpus, it
+their kind and span but get ``date=None``. dateparser is only a cached fallback for a "day
+<Latin word> year" candidate (``15 August 2018``, ``3 mars 2018`` inside Arabic text; every Arabic
+month spelling is in the table): measured on this corpus, it
 misses Levantine months without the ar-SY locale, misreads a same-day weekday, and fails on
 يوم الجمعة, أول أمس, منذ N أيام.
 """
@@ -36,9 +38,11 @@ from functools import lru_cache
 
 from rasd.clean.normalize import norm
 from rasd.nlp._text import ARABIC_LETTERS, load_tsv, text_range
-from rasd.nlp.numbers import parse_number
+from rasd.nlp.numbers import _numbers_in_norm
+from rasd.nlp.sentences import split_sentences
 
 BACKGROUND_DAYS = 45
+FUTURE_DAYS = 31  # a day-month without a year at most this far after publication is a coming date
 _L = ARABIC_LETTERS
 _B = rf"(?<![{_L}0-9])"  # word start
 _E = rf"(?![{_L}])"  # word end
@@ -84,16 +88,17 @@ class _Rules:
     year: re.Pattern[str]
     background: re.Pattern[str]
     fallback: re.Pattern[str]
+    since_start: re.Pattern[str]
 
 
-_UNITS = {
-    "يوم": ("day", 1), "ايام": ("day", None), "يومين": ("day", 2), "يومان": ("day", 2),
-    "اسبوع": ("week", 1), "اسابيع": ("week", None), "اسبوعين": ("week", 2),
-    "شهر": ("month", 1), "اشهر": ("month", None), "شهور": ("month", None), "شهرين": ("month", 2),
-    "عام": ("year", 1), "اعوام": ("year", None), "عامين": ("year", 2), "سنه": ("year", 1),
-    "سنوات": ("year", None), "سنتين": ("year", 2), "ساعه": ("hour", 1), "ساعات": ("hour", None),
+_UNITS = {norm(k): v for k, v in {
+    "يوم": ("day", 1), "أيام": ("day", None), "يومين": ("day", 2), "يومان": ("day", 2),
+    "أسبوع": ("week", 1), "أسابيع": ("week", None), "أسبوعين": ("week", 2),
+    "شهر": ("month", 1), "أشهر": ("month", None), "شهور": ("month", None), "شهرين": ("month", 2),
+    "عام": ("year", 1), "أعوام": ("year", None), "عامين": ("year", 2), "سنة": ("year", 1),
+    "سنوات": ("year", None), "سنتين": ("year", 2), "ساعة": ("hour", 1), "ساعات": ("hour", None),
     "ساعتين": ("hour", 2),
-}
+}.items()}
 _DAYPART = ["يوم", "فجر", "صباح", "ظهر", "عصر", "مساء", "ليل", "ليلة", "نهار", "منتصف ليل"]
 _PAST = ["الماضي", "المنصرم", "الفائت", "الفائتة", "الماضية"]
 _NEXT = ["المقبل", "القادم", "المقبلة", "القادمة"]
@@ -134,17 +139,18 @@ def _rules() -> _Rules:
     iso = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})-(?P<mo>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?![0-9])")
     day_month = re.compile(
         rf"{_B}(?P<pre>[وفب]?){wday_opt}(?:{_alt(['يوم'])}\s+)?{day}\s*(?:{_alt(['من'])}\s+)?(?:{_alt(['شهر'])}\s+)?"
-        rf"{month_expr}{_E}(?:\s*(?:{_alt(['عام', 'سنة'])}\s*)?{year}(?:\s*{_alt(['م'])}{_E})?)?"
+        rf"{month_expr}{_E}(?:\s*(?:{_alt(['من'])}\s+)?(?:{_alt(['عام', 'العام', 'سنة'])}\s*)?{year}(?:\s*{_alt(['م'])}{_E})?)?"
     )
     month_only = re.compile(
-        rf"{_B}(?:(?P<part>{_alt(list(_MONTH_PART))})\s+)?(?:(?P<shahr>{_alt(['شهر'])})\s+)?{month_expr}{_E}"
-        rf"(?:\s+(?:(?:{_alt(['من'])}\s+)?(?:{_alt(['عام', 'العام', 'سنة'])}\s*)?{year}"
+        rf"{_B}(?P<pre>[وفب]?)(?:(?P<part>{_alt(list(_MONTH_PART))})\s+)?(?:(?P<shahr>{_alt(['شهر'])})\s+)?{month_expr}{_E}"
+        rf"(?:\s*(?:(?:{_alt(['من'])}\s+)?(?:{_alt(['عام', 'العام', 'سنة'])}\s*)?{year}"
         rf"|(?P<past>{_alt(_PAST)}){_E}|(?P<next>{_alt(_NEXT + ['الجاري', 'الحالي'])}){_E}))?"
     )
+    cues = _alt(["منذ", "قبل", "خلال", "بعد"])
     ago = re.compile(
-        rf"{_B}{_PRE}(?P<w>{_alt(['منذ', 'قبل', 'خلال', 'بعد'])})\s+(?P<n>(?:[^\s]+\s+){{0,3}}?)"
-        rf"(?P<u>{_alt(list(_UNITS))}){_E}(?!\s+(?:{wday}|{_alt(['أمس'])}){_E})(?:\s+(?P<past>{_alt(['الماضية', 'الماضيين', 'الماضي', 'الأخيرة'])}){_E}"
-        rf"|\s+(?P<on>{_alt(['على', 'من'])}){_E})?"
+        rf"{_B}{_PRE}(?P<w>{cues})\s+(?P<n>(?:(?!{cues}\s)[^\s]+\s+){{0,5}}?)"
+        rf"(?P<u>{_alt(list(_UNITS))}){_E}(?!\s+(?:{wday}|{_alt(['أمس'])}){_E})(?!\s*[0-9])(?:\s+(?P<past>{_alt(['الماضية', 'الماضيين', 'الماضي', 'الأخيرة'])}){_E}"
+        rf"|\s+(?P<on>{_alt(['على', 'من'])}){_E}|\s+(?P<next>{_alt(['القادمة', 'المقبلة', 'القادم', 'المقبل'])}){_E})?"
     )
     rel = re.compile(
         rf"{_B}{_PRE}(?P<r>{_alt(list(relative))}){_E}"
@@ -163,9 +169,13 @@ def _rules() -> _Rules:
         rf"{_B}{_PRE}(?:{_alt(background)}){_E}"
         rf"(?!\s+(?:{_alt(['من'])}\s+)?(?:{_alt(['اليوم', 'هذا', 'هذه', 'أمس', 'الشهر', 'الأسبوع', 'العام الجاري'])}|{wday}){_E})"
     )
-    fallback = re.compile(rf"{_B}{day}\s+(?P<w>[{_L}]{{3,8}})\s+{year}")
+    fallback = re.compile(rf"{_B}{day}\s+(?P<w>[a-z]{{3,9}})\.?,?\s+{year}")
+    # "منذ بدء/بداية/انطلاق X" up to four words before a past week or month
+    since_start = re.compile(
+        rf"{_B}{_alt(['منذ'])}\s+{_alt(['بدء', 'بداية', 'انطلاق', 'اندلاع', 'بدأ', 'شن'])}(?:\s+\S+){{0,4}}\s*$"
+    )
     return _Rules(months, weekdays, ordinals, relative, numeric, iso, day_month, month_only, ago, rel, weekday,
-                  year_re, bg, fallback)
+                  year_re, bg, fallback, since_start)
 
 
 def parse_published(value: str | None) -> dt.date | None:
@@ -228,8 +238,25 @@ def _dateparser(candidate: str, pub: dt.date | None) -> dt.date | None:
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
     if pub is not None:
         settings["RELATIVE_BASE"] = dt.datetime(pub.year, pub.month, pub.day)
-    got = dateparser.parse(candidate, languages=["ar"], locales=["ar-SY"], settings=settings)
+    got = dateparser.parse(candidate, languages=["ar", "en", "fr"], settings=settings)
     return got.date() if got else None
+
+
+_FILLER = frozenset(norm(w) for w in ("نحو", "حوالي", "قرابة", "زهاء", "أكثر", "من", "أقل", "ال", "ما", "يقارب",
+                                      "يزيد", "عن", "على", "لا", "يقل"))
+
+
+def _count(middle: str) -> int | None | bool:
+    """The number in the words between ``منذ/قبل`` and the unit (``نحو ثلاثة``, ``الـ24``); None when
+    they are only fillers (``قبل نحو شهر``); False when other words are there."""
+    value = None
+    rest = middle
+    for a, b, v, _approx, _kind in reversed(_numbers_in_norm(middle)):
+        value = v if value is None else value
+        rest = rest[:a] + " " + rest[b:]
+    if any(w not in _FILLER for w in re.findall(rf"[{_L}]+", rest)) or re.search(r"[0-9]", rest):
+        return False
+    return value
 
 
 def _is_background(d: dt.date | None, pub: dt.date | None) -> bool:
@@ -264,8 +291,13 @@ def _find(s: str, pub: dt.date | None) -> list[tuple[int, int, dt.date | None, i
         day = int(m.group("d")) if m.group("d") else r.ordinals[_key(m.group("o"))]
         y = int(m.group("y")) if m.group("y") else _year_of(pub, mo, day)
         d = _safe_date(y, mo, day) if y else None
+        kind = "explicit"
+        if d and pub and not m.group("y") and d.year < pub.year:
+            ahead = _safe_date(pub.year, mo, day)
+            if ahead and (ahead - pub).days <= FUTURE_DAYS:
+                d, kind = ahead, "future"  # "بين 19 و22 آذار" a week ahead: this year's, not last year's
         if y is None or d is not None:
-            add(m, m.end(), d, 1, "explicit")
+            add(m, m.end(), d, 1, kind)
     for m in r.month_only.finditer(s):
         name = _key(m.group("m"))
         paired = re.search(r"[/(\-]", m.group(0)) is not None
@@ -295,11 +327,10 @@ def _find(s: str, pub: dt.date | None) -> list[tuple[int, int, dt.date | None, i
         middle = m.group("n").strip()
         vague = False
         if middle:
-            n2 = parse_number(middle)
-            if n2 is None:
-                if _key(middle) not in (norm("نحو"), norm("حوالي"), norm("قرابة"), "ال", "الـ"):
-                    continue
-            else:
+            n2 = _count(middle)
+            if n2 is False:
+                continue  # "قبل الهجوم بثلاثة أيام": not a count of days back from now
+            if n2 is not None:
                 n = n2
         if n is None:
             n, vague = (3, True)
@@ -324,9 +355,12 @@ def _find(s: str, pub: dt.date | None) -> list[tuple[int, int, dt.date | None, i
             else:
                 d = _safe_date(pub.year - int(round(amount)), pub.month, min(pub.day, 28))
         kind = "period" if within else "ago"
+        if m.group("next"):
+            kind, d = "future", pub
+
         if unit == "year" and vague:
             kind, d = "background", None
-        end = m.end("past") if m.group("past") else m.end("u")
+        end = m.end("past") if m.group("past") else m.end("next") if m.group("next") else m.end("u")
         add(m, end, d, prec, kind, True if kind == "background" else None)
     # 4. relative phrases (a weekday right after them wins)
     for m in r.rel.finditer(s):
@@ -337,6 +371,8 @@ def _find(s: str, pub: dt.date | None) -> list[tuple[int, int, dt.date | None, i
                 d = _weekday_date(pub, r.weekdays[_key(m.group("wd"))], "")
             add(m, m.end(), d, 1, "weekday")
             continue
+        if unit in ("week", "month") and off < 0 and r.since_start.search(s, max(0, m.start() - 60), m.start()):
+            off, unit, kind = 0, "day", "since"  # "منذ بدء الهجمات الأسبوع الماضي": still going on
         if m.group("wd"):  # "الأسبوع الماضي الخميس": leave the weekday to step 5
             b = m.start() + len(m.group(0)[: m.start("wd") - m.start()].rstrip(" (،,-"))
         else:
@@ -372,7 +408,7 @@ def _find(s: str, pub: dt.date | None) -> list[tuple[int, int, dt.date | None, i
     # 7. background markers
     for m in r.background.finditer(s):
         add(m, m.end(), None, 0, "background", True)
-    # fallback: "day <word> year" with a month word the table does not know
+    # fallback: "day <Latin month> year" (dateparser, en/fr)
     for m in r.fallback.finditer(s):
         if not any(taken[m.start():m.end()]) and _key(m.group("w")) not in r.months:
             d = _dateparser(m.group(0), pub)
@@ -392,3 +428,21 @@ def find_dates(
         s, e = tr.span(a, b)
         out.append(DateMention(s, e, d, prec, kind, bg))
     return out
+
+
+def date_near(text: str, start: int, end: int, published: dt.date | None) -> DateMention | None:
+    """The date that most likely dates the act in ``text[start:end]`` (the heuristic measured on the
+    dev gold): the first dated, non-future mention in the span itself (background allowed there),
+    else in its sentence, else in the two sentences before; None when there is none (callers then
+    use the publication date)."""
+    sents = split_sentences(text)
+    idx = next((i for i, (a, b) in enumerate(sents) if a <= start < b), None)
+    ranges = [(start, end)]
+    if idx is not None:
+        ranges.append((min(start, sents[idx][0]), max(end, sents[idx][1])))
+        ranges += [sents[i] for i in range(idx - 1, max(-1, idx - 3), -1)]
+    for n, (a, b) in enumerate(ranges):
+        for m in find_dates(text, a, b, published):
+            if m.date and m.kind != "future" and (not m.background or n == 0):
+                return m
+    return None

@@ -79,7 +79,7 @@ def _lexicon() -> _Lexicon:
     vague = re.compile(rf"(?<![{_L}])(?:[وفبل]|ب?ال|وب?ال)?({_alternation(list(vague_values))})(?![{_L}])")
     approx_rows = load_tsv("numbers_approx.tsv", 2, lambda f: None if f[1] in ("yes", "no") else "approx must be yes/no")
     approx_flags = {f[0]: f[1] == "yes" for _, f in approx_rows}
-    approx = re.compile(rf"(?<![{_L}])[وف]?({_alternation(list(approx_flags))})\s*$")
+    approx = re.compile(rf"(?<![{_L}])[وفب]?({_alternation(list(approx_flags))})\s*$")
     duals: dict[str, int] = {}
     for _, (sing, safe) in load_tsv("numbers_dual.tsv", 2, lambda f: None if f[1] in ("yes", "no") else "yes/no"):
         base = sing[:-1] + "ت" if sing.endswith("ه") else sing

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rasd.nlp._text import ARABIC_LETTERS, load_tsv, text_range
+from rasd.nlp._text import ARABIC_LETTERS, MARKS, load_tsv, text_range
 
 _WORD = re.compile(rf"[{ARABIC_LETTERS}]+|[0-9]+(?:[.,٫٬][0-9]+)*|[a-z]+")
 
@@ -23,8 +23,7 @@ _ARTICLE = re.compile(r"^(?P<c>[وف]?)(?P<p>[بكل]?)(?P<a>ال)(?P<s>..+)$")
 _LIL = re.compile(r"^(?P<c>[وف]?)(?P<a>لل)(?P<s>..+)$")  # ل + ال with the alef dropped
 _CONJ_PREP = re.compile(r"^(?P<c>[وف]?)(?P<p>[بكل]?)(?P<s>...+)$")
 _FUTURE = re.compile(r"^(?P<c>[وف]?)(?P<f>س)(?P<s>[يتن]...+)$")
-_MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"
-_MARK_SET = frozenset(_MARKS)
+_MARK_SET = frozenset(MARKS)
 _ENCLITICS = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
 
 
@@ -114,6 +113,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             e += 1
         word = m.group()
         orig = piece[s:e]
-        stem, prefixes, suffix = analyse(word, orig[-1] == "ة" or orig.rstrip(_MARKS).endswith("ة"))
+        stem, prefixes, suffix = analyse(word, orig[-1] == "ة" or orig.rstrip(MARKS).endswith("ة"))
         append(Token(s + base, e + base, orig, word, stem, prefixes, suffix))
     return out

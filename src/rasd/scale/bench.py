@@ -182,9 +182,8 @@ def run_config(corpus: list[str], limit: int | None, workers: int, extract: bool
         row.cpu_seconds = time.process_time() - cpu_started
         if pool is not None:  # the main process's CPU plus the workers' stage CPU
             row.cpu_seconds += sum(row.stage_seconds.values())
-        if pool is not None:
             pool.close()
-            pool.join()
+            pool.join()  # reaped, so RUSAGE_CHILDREN below covers the workers
     row.docs = tally.total
     row.failed = tally.failed
     row.peak_main_mb = _rss_mb(resource.RUSAGE_SELF)

@@ -116,7 +116,7 @@ def _client(stack: ExitStack, scheduler: str | None, n_workers: int):
             n_workers=n_workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: never clashes with another cluster's 8787
             silence_logs=logging.ERROR,
         )
     )
@@ -159,6 +159,7 @@ def run_batch_dask(
         stack.callback(shown.close)
         client = _client(stack, scheduler, n_workers)
         result.scheduler = client.scheduler.address
+        log.info("dask: scheduler %s, dashboard %s", result.scheduler, client.dashboard_link)
         limit = max_in_flight or max(2, 2 * (sum(client.nthreads().values()) or n_workers))
         store = stack.enter_context(open_store(db_path))
         chunks = _chunks(paths, batch_size, store, max_bytes)

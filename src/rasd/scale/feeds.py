@@ -71,6 +71,8 @@ def parse_feed(data: bytes, url: str, content_type: str = "") -> tuple[str | Non
     items = []
     for entry in parsed.entries:
         link = entry.get("link") or ""
+        if link.startswith("file://") and not link.startswith("file:///"):
+            link = "file:///" + link[len("file://"):]  # feedparser drops the empty host of file:///x
         guid = entry.get("id") or link
         if not guid or not link:
             continue
