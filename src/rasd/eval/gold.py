@@ -2,7 +2,7 @@
 
 A gold line either carries its ``text`` or names a corpus record (``corpus`` + ``doc_id``);
 the text is then that record's ``text`` field (``content`` in SaudiNewsNet) in
-``<data_dir>/<corpus>/*.jsonl``. ``data_dir`` defaults to ``<gold folder>/../data``, the
+``<data_dir>/<corpus>/*.jsonl``. ``data_dir`` defaults to ``<gold folder>/../data`` (else a ``shared/data`` found upward), the
 layout of ``../shared``. A missing corpus or record raises ``GoldError`` naming the gold line.
 """
 
@@ -62,10 +62,25 @@ def _corpus_texts(corpus_dir: Path, wanted: set[str]) -> dict[str, str]:
     return found
 
 
+def default_data_dir(gold_path: Path) -> Path:
+    """``<gold folder>/../data`` when it exists (the shared layout), else the first
+    ``shared/data`` found beside the gold folder or the working directory's parents."""
+    gold_path = gold_path.resolve()
+    first = gold_path.parent.parent / "data"
+    if first.is_dir():
+        return first
+    for base in (gold_path.parent, Path.cwd().resolve()):
+        for parent in (base, *base.parents):
+            cand = parent / "shared" / "data"
+            if cand.is_dir():
+                return cand
+    return first
+
+
 def load_gold(path: Path | str, data_dir: Path | None = None) -> list[GoldDoc]:
     """Read the gold file at ``path``; corpus texts come from ``data_dir`` (see module doc)."""
     path = Path(path)
-    data_dir = Path(data_dir) if data_dir is not None else path.resolve().parent.parent / "data"
+    data_dir = Path(data_dir) if data_dir is not None else default_data_dir(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:

@@ -28,7 +28,7 @@ from rasd.model import Document, Event, Segment
 
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 _PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,14}قد\s|^\s*[وف]?(?:كان|كانت|كانوا)\s+(?![يت])")
-_BACKGROUND_LEAD = re.compile(r"^\s*[وف]?(?:يذكر|يشار|يذكر ان|جدير بالذكر|تجدر الاشاره|في وقت سابق|سابقا)")
+_BACKGROUND_LEAD = re.compile(r"^\s*[وف]?(?:يذكر|يشار|يذكر ان|جدير بالذكر|تجدر الاشاره|في وقت سابق|سابقا|ياتي|تاتي)\b")
 _TEMPORAL = re.compile(r"\s*[،,]?\s*(?:بعد|عقب|اثر|إثر)\s")
 _RECENT_DAYS = 7
 _PEACEFUL_WINDOW = 400  # characters: a deal or surrender told this close makes a takeover non-violent
@@ -251,7 +251,9 @@ def _evidence_ok(m: Mention, place, shits: list[Hit], has_date: bool, follows: b
     both = m.actor1 is not None and m.actor2 is not None
     if m.weak and not has_actor:
         return False
-    return has_place and (has_date or m.toll.value > 0 or both or (not m.weak and (has_actor or inside)))
+    if not has_place:  # a strong trigger, a day and both sides: the story's place will do
+        return not m.weak and has_date and both
+    return has_date or m.toll.value > 0 or both or (not m.weak and (has_actor or inside))
 
 
 def _draft(doc: Document, norm: str, m: Mention, shits: list[Hit], date: bridge.DateFound | None,
@@ -272,6 +274,7 @@ def _draft(doc: Document, norm: str, m: Mention, shits: list[Hit], date: bridge.
             break
     if m.sub_event_type == "Excessive force against protesters":
         a2 = roles.canonical(roles.actor_named(lex, "Protesters ({country})"), country, lex)
+    named_a1 = a1 is not None
     if a1 is None and m.cls in _DEFAULT_ACTOR1 and (m.cls != "attack" or a2 is not None or m.toll.value):
         a1 = roles.canonical(roles.actor_named(lex, _DEFAULT_ACTOR1[m.cls]), country, lex)
     if a1 is None and m.cls in ("air", "shell") and country == "Syria":
@@ -303,7 +306,8 @@ def _draft(doc: Document, norm: str, m: Mention, shits: list[Hit], date: bridge.
     if not cited:  # the story's earlier attribution ("وذكر موقع ... أن") covers what follows
         cited = list(earlier or [])
     return Draft(mention=m, place=place, country=country, actor1=a1, actor2=a2, event_date=event_date,
-                 time_precision=precision, date=date, cited=cited, target_only=swapped)  # type: ignore[arg-type]
+                 time_precision=precision, date=date, cited=cited, target_only=swapped,
+                 default_actor1=not named_a1 and not swapped and m.actor1 is None)  # type: ignore[arg-type]
 
 
 def _spread(text: str, norm: str, sent: tuple[int, int], shits: list[Hit], found: list[Draft],

@@ -30,6 +30,7 @@ class Draft:
     cited: list[tuple[str, Hit]] = field(default_factory=list)
     fatalities: int = 0
     target_only: bool = False  # actor1 is the target named alone (no perpetrator in the text)
+    default_actor1: bool = False  # actor1 was not named in the text (a class default)
 
     def key(self) -> tuple:
         p = self.place
@@ -67,7 +68,8 @@ def _fold_summaries(drafts: list[Draft]) -> list[Draft]:
         later = [d for d in drafts if 0 < d.mention.sent[0] - s.mention.sent[0] < 1500
                  and d.mention.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
                  and d.mention.cls != "take"
-                 and ({d.actor1, d.actor2} == {s.actor1, s.actor2} or d.actor1 == s.actor1)]
+                 and ({d.actor1, d.actor2} == {s.actor1, s.actor2} or d.actor1 == s.actor1
+                      or s.default_actor1 and d.mention.event_type == s.mention.event_type)]
         last = later[-1].mention.sent if later else None
         later = [d for d in later if not d.mention.plural or d.mention.sent == last]
         if len(later) >= 2:
@@ -87,7 +89,7 @@ def _fold_summaries(drafts: list[Draft]) -> list[Draft]:
 def _fold_partial(groups: dict[tuple, list[Draft]]) -> dict[tuple, list[Draft]]:
     """Fold a group into a fuller report of the same event in the document:
     1. a target named alone (no perpetrator) into the event where it is the target, days apart at most;
-    2. a group missing the second actor, or whose date was inherited (none in its own sentences), or
+    2. a group missing the second actor, or dated only by the publication day (no date in its story), or
        whose place is not named in its sentences (or only as a governorate of the other's), into one
        with the same sub-type and actor1; shelling told in other sentences folds into an air strike
        ("هجوم صاروخي" and "الغارة" for one raid)."""
@@ -120,7 +122,8 @@ def _fold_partial(groups: dict[tuple, list[Draft]]) -> dict[tuple, list[Draft]]:
         if g is None or not all(d.target_only for d in g):
             continue
         near = [o for o in keys if o != k and o in groups and o[4] is not None and o[1] == k[1]
-                and SUB_TYPES[o[3]] == SUB_TYPES[k[3]] and days(o[0], k[0]) <= 3]
+                and SUB_TYPES[o[3]] == SUB_TYPES[k[3]] and days(o[0], k[0]) <= 3
+                and not (anchored(g) and anchored(groups[o]) and o[2] != k[2])]
         for other in near:
             if other[5] == k[4]:
                 groups[other].extend(groups.pop(k))
@@ -151,7 +154,7 @@ def _fold_partial(groups: dict[tuple, list[Draft]]) -> dict[tuple, list[Draft]]:
             if ow != where and where is not None and anchored(g) and (
                     fine(g) or admin1(g) is not None and admin1(g) != admin1(go)):
                 continue
-            same_date = od == date or (not stated(g) and stated(go))
+            same_date = od == date or (all(d.date is None for d in g) and stated(go))  # dated by publication only
             if same_date and (oa2 == a2 or a2 is None):
                 go.extend(groups.pop(k))
                 break

@@ -29,6 +29,8 @@ _AGENT_NEAR = re.compile(r"(?:^|\s)[وف]?(?:برصاص|بنيران|نيران|
                          r"ارتكبه|ارتكبها|ارتكبته|اطلقها|اطلقته)\s+$")  # the perpetrator, even next to a death
 _SOURCE_BEFORE = re.compile(r"(?:^|\s)من\s+(?:مواقع|مناطق\s+سيطره|مناطق|مراكز|نقاط)\s+$")
 _ADJ_GAP = re.compile(r"^\s*(?:\S+\s+)?$")  # "غارات روسية", "هجمات جوية روسية"
+_COMPLEMENTIZER = re.compile(r"(?:^|\s)[وف]?ب?(?:ان|انه|انها)\s")
+_SUBJECT_AFTER_THAT = re.compile(r"(?:^|\s)[وف]?ب?ان\s+$")  # "قالت مصادر إن طائرات روسية قصفت": the subject
 _PASSIVE_DEATH = re.compile(r"^(?:قتلوا|قتل|قتلا|لقي|لقوا|لقيت|قضوا|سقطوا|اصيب|اصيبوا|اصيبت)")  # "أربعة عناصر أمن قتلوا"
 _VICTIM_WINDOW = 40  # normalised characters after a killed word in which an actor is the victim
 _VSO_GAP = re.compile(r"^\s*(?:(?!(?:علي|ضد|في|من|الي|عن|مع|بين|ضمن|داخل|قرب|نحو|باتجاه)\s)\S+\s+)?$")
@@ -87,7 +89,8 @@ def assign(norm: str, trigger: Hit, actors: list[Hit], killed: list[Hit],
         if _SOURCE_BEFORE.search(before) or _AGENT_NEAR.search(before):
             tiers["agent"].append(h)  # "من مواقع قوات الأسد": fired from its positions
             continue
-        announces = h.nend <= trigger.nstart <= h.nend + 45  # "أعلن الأمن العام، اليوم، اعتقال ..."
+        announces = h.nend <= trigger.nstart <= h.nend + 45 \
+            and not _COMPLEMENTIZER.search(norm[h.nend:trigger.nstart])  # "أعلن الأمن العام، اليوم، اعتقال ..."
         if _SPEAKER_BEFORE.search(before) and not alias.adjective:
             resumed = announces or _RESUMED.match(norm[h.nend:h.nend + 16])  # the speaker did it
             tiers["agent" if resumed else "speaker"].append(h)
@@ -99,7 +102,8 @@ def assign(norm: str, trigger: Hit, actors: list[Hit], killed: list[Hit],
             tiers["victim"].append(h)
         elif _TARGET_BEFORE.search(before):
             tiers["target"].append(h)
-        elif _AGENT_BEFORE.search(before):
+        elif _AGENT_BEFORE.search(before) or _SUBJECT_AFTER_THAT.search(before) and h.nend <= trigger.nstart \
+                and alias.actor.kind != "civilians":
             tiers["agent"].append(h)
         else:
             tiers["rest"].append(h)

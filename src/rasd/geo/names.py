@@ -11,13 +11,16 @@ _KURDISH = re.compile(r"[ەۆێڕڵڤپچژگ]")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _NON_ARABIC = re.compile(r"[^\u0621-\u064a ]")
+# first words that news often glues to the next (كفرنبل، معرةالنعمان، تلرفعت)
+_GLUE_HEADS = ("كفر", "تل", "عين", "دير", "بيت", "معره", "خربه", "راس", "قصر", "حوش", "ام", "ابو", "بير")
 _STRIP_PREFIX = ("مركز ", "ناحيه ", "قريه ", "مدينه ", "بلده ", "محافظه ", "قضاء ", "مزرعه ")
 
 
 def name_keys(name: str, admin: bool = False) -> list[str]:
     """Normalised match keys of one Arabic name (empty for non-Arabic or Kurdish-script names).
 
-    ``admin=True`` also adds the article form of a one-word name (عشارة → العشارة) or of a name whose
+    Compounds with a common head (كفر نبل) also get their glued form (كفرنبل), and a final alef its
+    alef-maqsura spelling (سوا / سوى). ``admin=True`` also adds the article form of a one-word name (عشارة → العشارة) or of a name whose
     adjective has it (غارية الشرقية → الغارية الشرقية), as gazetteers often drop the article news uses.
     """
     if not name or not _ARABIC.search(name) or _KURDISH.search(name) or _LATIN.search(name):
@@ -36,6 +39,12 @@ def name_keys(name: str, admin: bool = False) -> list[str]:
             rest = k[4:].strip()
             out.update({"البو" + rest, "البو " + rest, "ابو " + rest})
         words = k.split(" ")
+        if len(words) == 2 and words[0] in _GLUE_HEADS and not words[1].startswith("ال"):
+            out.add(words[0] + words[1])
+        if k.endswith("ا") and len(words[-1]) > 2:
+            out.add(k[:-1] + "ي")  # final alef written as alef maqsura (بيت سوا / بيت سوى)
+        elif k.endswith("ي") and name.rstrip().endswith("ى") and len(words[-1]) > 2:
+            out.add(k[:-1] + "ا")
         # the article news adds: عشارة → العشارة; غارية الشرقية → الغارية الشرقية (the adjective is definite)
         if admin and not k.startswith("ال") and (len(words) == 1 or words[-1].startswith("ال")):
             out.add("ال" + k)

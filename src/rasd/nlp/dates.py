@@ -102,6 +102,7 @@ _UNITS = {norm(k): v for k, v in {
 _DAYPART = ["يوم", "فجر", "صباح", "ظهر", "عصر", "مساء", "ليل", "ليلة", "نهار", "منتصف ليل"]
 _PAST = ["الماضي", "المنصرم", "الفائت", "الفائتة", "الماضية"]
 _NEXT = ["المقبل", "القادم", "المقبلة", "القادمة"]
+_AMBIGUOUS_MONTHS = frozenset(norm(w) for w in ("آب", "ماي"))  # need a day, year, pair or "شهر"
 _MONTH_PART = {norm(k): v for k, v in {
     "مطلع": 5, "بداية": 5, "أوائل": 5, "منتصف": 15, "أواسط": 15, "أواخر": 25, "نهاية": 25}.items()}
 
@@ -301,14 +302,16 @@ def _find(s: str, pub: dt.date | None) -> list[tuple[int, int, dt.date | None, i
     for m in r.month_only.finditer(s):
         name = _key(m.group("m"))
         paired = re.search(r"[/(\-]", m.group(0)) is not None
-        if name == "اب" and not (m.group("y") or m.group("shahr") or m.group("part") or paired):
-            continue  # a bare "آب" is also "father"
+        if name in _AMBIGUOUS_MONTHS and not (m.group("y") or m.group("shahr") or m.group("part") or paired):
+            continue  # a bare "آب" is also "father", "ماي" also Theresa May
         mo = r.months[name]
         day = _MONTH_PART[_key(m.group("part"))] if m.group("part") else 15
         d: dt.date | None = None
         kind = "month"
         if m.group("y"):
             d = _safe_date(int(m.group("y")), mo, day)
+            if d and pub and (d.year, d.month) > (pub.year, pub.month):
+                kind = "future"  # "في كانون الأول/ديسمبر 2018 المقبل"
         elif pub is not None:
             if m.group("next"):
                 y = pub.year if mo >= pub.month else pub.year + 1

@@ -99,7 +99,8 @@ _DIGITS = re.compile(
 )
 _DATE_OR_TIME = re.compile(r"[0-9][/:-]$|^[/:-][0-9]")
 _PERCENT = re.compile(r"\s*(?:%|٪|في\s*الما?يه|بالما?يه)(?![\u0621-\u064a])")
-_CLITICS = frozenset({"وبال", "وال", "بال", "فال", "لل", "ال", "وب", "ول", "فب", "وك", "و", "ف", "ب", "ل", "ك"})
+# no ك: "كمية" is a quantity, not ك + مية (100)
+_CLITICS = frozenset({"وبال", "وال", "بال", "فال", "لل", "ال", "وب", "ول", "فب", "و", "ف", "ب", "ل"})
 # الاثنين/الأحد are weekdays; المئة is "per cent"
 _NO_ARTICLE = frozenset(norm(w) for w in ("اثنين", "اثنان", "أحد", "مئة", "مائة"))
 _HALF = norm("نصف")
@@ -238,6 +239,8 @@ def _numbers_in_norm(s: str) -> list[tuple[int, int, int | None, bool, str]]:
             value, a = value // 2, words[first.index - 1][0]  # نصف مليون
         if j == i + 1 and first.role == "ten" and first.start == first.word_start and prev.startswith("ال"):
             value = -1  # "الرابع عشر": the tail of an ordinal
+        if lex.month_after.match(s, b):
+            value = -1  # "الثلاثين من آذار": the day of a date
         pm = _PERCENT.match(s, b)
         if pm:
             b, kind = pm.end(), "percent"
@@ -267,6 +270,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     out = []
     for a, b, value, approx, kind in _numbers_in_norm(tr.norm):
         s, e = tr.span(a, b)
+        if kind == "words" and text[s:s + 2] in ("وأ", "وإ"):
+            s += 1  # "وأحد" normalises to "واحد" (one): the conjunction is not part of the number
         out.append(NumberMention(s, e, value, approx, kind))
     return out
 

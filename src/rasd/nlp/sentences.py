@@ -4,7 +4,9 @@
 A sentence ends at a newline, or after ``. ! ? ؟ ؛`` followed by whitespace (closing quotes and
 brackets stay with the sentence). A dot does not end a sentence when it is part of a number
 (``2.5``, ``1.200``), a run of dots (``دير الزور.. هجمات``, ``...``), an abbreviation made of one
-letter (``د.``, ``م.``, ``U.S.``), or a domain (``alarabiya.net``).
+letter (``د.``, ``م.``, ``U.S.``), a dotted abbreviation (``بي.بي.سي``, ``أ.ف.ب``), or a domain
+(``alarabiya.net``). A full stop glued to the next word (``الانتخابات.وأضاف``) does end one; a
+stray run of punctuation (``. .``) joins the sentence before it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from rasd.nlp._text import ARABIC_LETTERS
 _END = re.compile(r"[.!?؟؛]+[\"'”’»)\]]*")
 _LINE = re.compile(r"\n")
 _WORD_BEFORE = re.compile(rf"([{ARABIC_LETTERS}A-Za-z]+)$")
+_WORD_AFTER = re.compile(rf"[{ARABIC_LETTERS}]+")
 _ARABIC = re.compile(rf"[{ARABIC_LETTERS}]")
 _SPACE = frozenset(" \t\r\n\u00a0\u200f\u200e\u2009\u202f")
 
@@ -35,9 +38,12 @@ def _ends_sentence(text: str, m: re.Match[str], limit: int) -> bool:
                 return False
         return True
     if dots == "." and _ARABIC.match(nxt):
-        # "الشرقية.وأضاف": a missing space after a full stop between two Arabic words
-        prev = text[m.start() - 1] if m.start() else ""
-        return bool(_ARABIC.match(prev)) and bool(_WORD_BEFORE.search(text, max(0, m.start() - 3), m.start()))
+        # "الشرقية.وأضاف": a missing space after a full stop between two Arabic words, but not
+        # the dotted abbreviations "بي.بي.سي", "أ.ف.ب" (short parts)
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        after = _WORD_AFTER.match(text, stop)
+        return bool(before and after and len(before.group(1)) >= 3 and len(after.group(0)) >= 3
+                    and _ARABIC.match(before.group(1)[-1]))
     if dots != "." and not dots.startswith("."):
         return not nxt.isdigit() and not nxt.isascii()
     return False
@@ -69,7 +75,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         if c <= prev:
             continue
         span = _trim(text, prev, c)
-        if span:
+        if span and out and not any(ch.isalnum() for ch in text[span[0]:span[1]]) \
+                and "\n" not in text[out[-1][1]:span[0]]:
+            out[-1] = (out[-1][0], span[1])  # a stray ". ." joins the sentence before it
+        elif span:
             out.append(span)
         prev = c
     return out
