@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import csv
 
-import pytest
-
 from conftest import DATA
+
 from rasd.geo.gazetteer import load
 from rasd.geo.locate import geocode_text
 

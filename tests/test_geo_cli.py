@@ -31,3 +31,19 @@ def test_geo_cli_geocode_empty_is_usage_error() -> None:
 def test_geo_cli_gazetteer_info() -> None:
     res = CliRunner().invoke(main, ["gazetteer", "info"])
     assert res.exit_code == 0 and "entries" in res.output and "Syria" in res.output
+
+
+def test_geo_cli_docs_cover_every_option() -> None:
+    """docs/geo.md documents rasd geocode and rasd gazetteer build/info with every option."""
+    from pathlib import Path
+
+    from rasd.cli.gazetteer import build_cmd, info_cmd
+    from rasd.cli.geocode import geocode_cmd
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "geo.md").read_text(encoding="utf-8")
+    assert "## `rasd geocode" in doc and "rasd gazetteer build" in doc and "rasd gazetteer info" in doc
+    for cmd in (geocode_cmd, build_cmd, info_cmd):
+        for param in cmd.params:
+            for opt in param.opts:
+                if opt.startswith("-") and opt not in ("-h", "--help"):
+                    assert f"`{opt}" in doc, (cmd.name, opt)

@@ -16,6 +16,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import numpy as np
+
 _DIACRITICS = set(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "\u0640", "\u06DF", "\u06E1"}
 _DELETE = _DIACRITICS | {"\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff", "\u00ad"}
 
@@ -68,8 +70,8 @@ def _fold_char(ch: str) -> str:
     return ch
 
 
-def normalize(text: str) -> Normalized:
-    """Normalise ``text`` for matching and keep the offset map (see module docstring)."""
+def _normalize_loop(text: str) -> Normalized:
+    """The reference implementation: one character at a time (handles presentation forms)."""
     out: list[str] = []
     offsets: list[int] = []
     prev_space = True  # strip leading whitespace
@@ -93,3 +95,35 @@ def normalize(text: str) -> Normalized:
 def norm(text: str) -> str:
     """Just the normalised string (for lexicon entries and keys)."""
     return normalize(text).norm.strip()
+
+
+# The fast path: numpy look-up tables over code points instead of a Python loop per character.
+# It gives exactly what ``_normalize_loop`` gives (tests/test_normalize_offsets.py checks it on the
+# corpus); texts with presentation forms (which expand to several characters) take the loop.
+_SLOW = re.compile(r"[\ufb50-\ufdff\ufe70-\ufeff]")
+_DROP = np.zeros(0x10000, dtype=np.uint8)  # per BMP code point: 1 deleted, 2 whitespace
+_DROP[[ord(c) for c in _DELETE]] = 1
+_DROP[[c for c in range(0x10000) if chr(c).isspace()]] = 2
+_FOLD_CP = np.arange(0x10000, dtype=np.uint32)  # per BMP code point: its folded code point
+_FOLD_CP[[ord(k) for k in _FOLD]] = [ord(v) for v in _FOLD.values()]
+_FOLD_CP[ord("A"):ord("Z") + 1] += 32
+_FOLD_CP[_DROP == 2] = 0x20
+assert all(len(v) == 1 for v in _FOLD.values()), "the tables assume one character for one"
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise ``text`` for matching and keep the offset map (see module docstring)."""
+    if not text or _SLOW.search(text):
+        return _normalize_loop(text)
+    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    bmp = np.minimum(cps, 0xFFFF)  # no deleted, folded or space character lies outside the BMP
+    cls = _DROP[bmp]
+    idx = np.flatnonzero(cls != 1)
+    ws = cls[idx] == 2
+    prev_ws = np.empty_like(ws)
+    if len(ws):
+        prev_ws[0] = True
+        prev_ws[1:] = ws[:-1]
+    kept = idx[~(ws & prev_ws)]
+    folded = np.where(cps[kept] > 0xFFFF, cps[kept], _FOLD_CP[bmp[kept]]).astype("<u4")
+    return Normalized(folded.tobytes().decode("utf-32-le"), tuple(kept.tolist()) + (len(text),))

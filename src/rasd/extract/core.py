@@ -28,7 +28,8 @@ from rasd.model import Document, Event, Segment
 
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 _PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,14}قد\s|^\s*[وف]?(?:كان|كانت|كانوا)\s+(?![يت])")
-_BACKGROUND_LEAD = re.compile(r"^\s*[وف]?(?:يذكر|يشار|يذكر ان|جدير بالذكر|تجدر الاشاره|في وقت سابق|سابقا|ياتي|تاتي)\b")
+_BACKGROUND_LEAD = re.compile(r"^\s*[وف]?(?:يذكر|يشار|يذكر ان|جدير بالذكر|تجدر الاشاره|في وقت سابق|سابقا)\b")
+_FRAME_LEAD = re.compile(r"^\s*[وف]?(?:ياتي|تاتي|جاء ذلك|ياتي ذلك)\b")  # "ويأتي ... بعد": context for other news
 _TEMPORAL = re.compile(r"\s*[،,]?\s*(?:بعد|عقب|اثر|إثر)\s")
 _RECENT_DAYS = 7
 _PEACEFUL_WINDOW = 400  # characters: a deal or surrender told this close makes a takeover non-violent
@@ -53,7 +54,7 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
     text = doc.text
     normalized = normalize(text)
     norm = normalized.norm.replace("_", " ").replace("#", " ")  # hashtags read as words, as in the matcher
-    hits = [h for h in find_hits(normalized, lex) if any(a.start <= h.start < a.end for a in articles)]
+    hits = _resolve_previous([h for h in find_hits(normalized, lex) if any(a.start <= h.start < a.end for a in articles)])
     starts = [h.start for h in hits]
     published = bridge.parse_published(doc.published)
     named = {h.payload.actor.name for h in hits  # type: ignore[attr-defined]
@@ -76,7 +77,11 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
         para_dates: list[bridge.DateFound] = []
         prev: Mention | None = None
         last_draft: Draft | None = None
+        last_end = seg.start
         for s, e in bridge.split_sentences(text, seg.start, seg.end):
+            if "\n" in text[last_end:s]:
+                para_dates = []  # a new paragraph (line) inside the segment
+            last_end = e
             dates = [d for d in seg_dates if s <= d.start < e and d.kind != "background"]  # markers: own cues
             good = [d for d in dates if d.date and not d.background]
             lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
@@ -136,6 +141,8 @@ def _background(text: str, norm: str, normalized, s: int, e: int, dates: list[br
     sn = norm[ns:ne]
     if any(d.background for d in dates) and not recent:
         return True
+    if _FRAME_LEAD.match(sn):
+        return True
     if _BACKGROUND_LEAD.match(sn):
         return not recent
     if _PLUPERFECT.search(sn) and not recent:
@@ -192,10 +199,12 @@ def _told_before(m: Mention, dates: list[bridge.DateFound], published: dt.date |
 
 
 class _Lead:
-    """The lead paragraph's first usable date, found on first use."""
+    """The lead sentence's first usable date, found on first use."""
 
     def __init__(self, text: str, first: Segment, published: dt.date | None) -> None:
-        self._args = (text, first.start, first.end, published)
+        sents = bridge.split_sentences(text, first.start, first.end)
+        end = sents[0][1] if sents else first.end  # the lead sentence
+        self._args = (text, first.start, end, published)
         self._date: bridge.DateFound | None = None
         self._done = False
 
@@ -371,6 +380,23 @@ def _place(m: Mention, geo: bridge.Geocoder, shits: list[Hit], doc_country: str 
 
 def _inside(place, span: tuple[int, int]) -> bool:
     return place.span is not None and span[0] <= place.span.start < span[1]
+
+
+def _resolve_previous(hits: list[Hit]) -> list[Hit]:
+    """"تلك القوات" names the armed actor named last before it; unresolved demonstratives are dropped."""
+    out: list[Hit] = []
+    last: Hit | None = None
+    for h in hits:
+        if h.kind == "actor":
+            actor = h.payload.actor  # type: ignore[attr-defined]
+            if actor.name == "{previous}":
+                if last is not None:
+                    out.append(dataclasses.replace(h, payload=dataclasses.replace(last.payload, anaphor=False)))
+                continue
+            if actor.kind in ("state", "group", "unidentified") and "{" not in actor.name.replace("{country}", ""):
+                last = h
+        out.append(h)
+    return out
 
 
 def _inherit(m: Mention, prev: Mention) -> None:

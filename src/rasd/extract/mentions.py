@@ -21,7 +21,8 @@ _STANCE_WINDOW = 48  # normalised characters before a trigger in which a stance 
 _NEG_WINDOW = 10
 _MODAL = re.compile(r"(?:^|\s)(?:قد|لن|لم|كي|لكي|حتي|ان) [يتن]\S*\s*$|(?:^|\s)قد\s*$")
 _RELATIVE = re.compile(r"(?:^|\s)(?:التي|الذي|الذين|اللذين|اللتين)\s+(?:(?:سبق|كان|كانت|كانوا|له|لها|لهم|و)\s*)*[وف]?$")
-_WEAPON_STORE = re.compile(r"(?:منصات|منصه|مستودعات|مستودع|مخازن|مخزن|شحنه|شحنات|ترسانه|تهريب|منظومه|منظومات)\s+$")
+_WEAPON_STORE = re.compile(r"(?:منصات|منصه|مستودعات|مستودع|مخازن|مخزن|شحنه|شحنات|ترسانه|تهريب|منظومه|منظومات|حقول|حقل|"
+                           r"نزع|ازاله|تفكيك|زراعه|زرع|مخلفات)\s+$")  # weapons as objects, not used
 _RELATIVE_LOOSE = re.compile(r"(?:^|\s)(?:التي|الذي)\s+(?:شهدت|تشهد|يشهد|شهد|عرفت|تعرف)\s+(?:\S+\s+)?$")
 _CLAUSE_CUT = re.compile(r"[،؛;,:]|\s(?=(?:بعد|عقب|اثر|إثر|فيما|بينما|حيث|في حين)\s)")
 _SPECIFIC = frozenset({"air", "shell", "ied", "suicide", "grenade", "chem", "attack_civ", "abduct", "clash", "sexual"})
@@ -57,6 +58,7 @@ class Mention:
     unconfirmed: bool = False
     weak: bool = False
     rioters: bool = False  # protesters turned rioters: actor1 becomes Rioters (country)
+    definite: bool = False  # the trigger noun carries the article ("الاتفاق"): it may refer back
 
 
 def clauses(text: str, s: int, e: int, triggers: list[Hit], norm: str) -> list[tuple[int, int]]:
@@ -74,6 +76,8 @@ def clauses(text: str, s: int, e: int, triggers: list[Hit], norm: str) -> list[t
 def blocked(norm: str, trigger: Hit, cues: list[Hit], sent_start: int = -10) -> bool:
     """A trigger under a threat, plan, warning, call, denial, condemnation, condition or negation."""
     for c in cues:
+        if c.payload == "denial":
+            return True  # a denial anywhere in the sentence ("... قال المتحدث: لا علم لي بذلك")
         if c.nstart >= trigger.nstart:
             continue
         d = max(0, trigger.nstart - c.nend)
@@ -94,7 +98,7 @@ def blocked(norm: str, trigger: Hit, cues: list[Hit], sent_start: int = -10) -> 
     suffix = norm[trigger.nend:trigger.nend + 1]
     if trig.cls == "arrest" and suffix in ("ه", "ي"):
         return True  # "بعد توقيفه": an arrest already told
-    if trig.cls == "shell" and _WEAPON_STORE.search(before):
+    if trig.cls in ("shell", "ied") and _WEAPON_STORE.search(before):
         return True  # "منصات صواريخ", "مستودعات قذائف": weapons as objects, not fired
     if trig.cls == "take" and norm[max(0, trigger.nstart - 1):trigger.nstart] == "ل" and trigger.form.startswith("ا"):
         return True  # "لاستعادة", "لتحرير": an aim, not an act
@@ -105,6 +109,7 @@ def blocked(norm: str, trigger: Hit, cues: list[Hit], sent_start: int = -10) -> 
     return bool(_MODAL.search(norm[max(0, trigger.nstart - 20):trigger.nstart]))
 
 
+_NO_TOLL = frozenset({"agree", "arrest", "evac", "loot", "disrupt", "base", "withdraw"})  # acts that kill no one
 _ASSASSINATION = frozenset({"اغتيال", "اغتال", "اغتالت", "عمليات اغتيال"})
 _GUNFIRE = re.compile(r"رصاص|نار|نيران|كمين|اقتحم|اغتيال|اغتال")
 _BARE_SHELL = frozenset({"قصف", "قصفت", "قصفوا", "يقصف", "قصفا"})
@@ -161,7 +166,8 @@ def sentence_mentions(text: str, norm: str, sent: tuple[int, int], hits: list[Hi
         protesters = any(a.payload.actor.kind == "protesters" for a in actors)  # type: ignore[attr-defined]
         for t in _pick(in_clause, "killed" in kinds and protesters):
             trig: Trigger = t.payload  # type: ignore[assignment]
-            m = Mention(sent, (cs, ce), t, trig.cls, trig.event_type, trig.sub_event_type, weak=trig.weak)
+            m = Mention(sent, (cs, ce), t, trig.cls, trig.event_type, trig.sub_event_type, weak=trig.weak,
+                        definite=norm[max(0, t.nstart - 2):t.nstart] == "ال")
             usable = actors
             if trig.cls in _NO_CIVILIANS:
                 usable = [a for a in usable if a.payload.actor.kind != "civilians"]  # type: ignore[attr-defined]
@@ -181,7 +187,9 @@ def sentence_mentions(text: str, norm: str, sent: tuple[int, int], hits: list[Hi
             out.append(m)
     if any(m.cls == "abduct" for m in out):  # a raid to abduct: the abduction is the event
         out = [m for m in out if not (m.cls == "attack" and m.sub_event_type == "Attack")]
-    if out:  # the sentence's toll goes to the mention whose trigger is nearest the first killed word
+    violent = [m for m in out if m.cls not in _NO_TOLL]
+    if violent:  # the sentence's toll goes to the violent mention whose trigger is nearest the first killed word
+        out_all, out = out, violent
         first = out[0]
         toll = sentence_toll(text, [c for c in cues if c.payload in ("killed", "injured", "vague", "singular")],
                              numbers, first.cls in SIGNIFICANT or first.plural)
@@ -192,6 +200,7 @@ def sentence_mentions(text: str, norm: str, sent: tuple[int, int], hits: list[Hi
                 toll = sentence_toll(text, [c for c in cues if c.payload in ("killed", "injured", "vague", "singular")],
                                      numbers, first.cls in SIGNIFICANT or first.plural)
         first.toll = toll
+        out = out_all
     return out
 
 

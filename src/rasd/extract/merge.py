@@ -154,7 +154,9 @@ def _fold_partial(groups: dict[tuple, list[Draft]]) -> dict[tuple, list[Draft]]:
             if ow != where and where is not None and anchored(g) and (
                     fine(g) or admin1(g) is not None and admin1(g) != admin1(go)):
                 continue
-            same_date = od == date or (all(d.date is None for d in g) and stated(go))  # dated by publication only
+            same_date = od == date or (all(d.date is None for d in g) and stated(go)) \
+                or (not stated(g) and stated(go) and not anchored(g) and all(d.mention.definite for d in g))
+            # dated by publication only; or "الاتفاق" told again later with no date or place of its own
             if same_date and (oa2 == a2 or a2 is None):
                 go.extend(groups.pop(k))
                 break

@@ -97,6 +97,8 @@ def assign(norm: str, trigger: Hit, actors: list[Hit], killed: list[Hit],
         elif alias.adjective or (gap is not None and _VSO_GAP.match(gap) and alias.actor.kind != "civilians"
                                  and trigger.payload.cls != "arrest"):  # type: ignore[attr-defined]
             tiers["agent"].append(h)
+        elif trigger.payload.cls == "arrest" and h.nstart >= trigger.nend:  # type: ignore[attr-defined]
+            tiers["target"].append(h)  # "القبض على عشرات من عناصر داعش": who was taken
         elif any(0 <= word_start - k.nend <= _VICTIM_WINDOW for k in killed) \
                 or any(0 <= k.nstart - h.nend <= 24 and _PASSIVE_DEATH.match(k.form) for k in killed):
             tiers["victim"].append(h)

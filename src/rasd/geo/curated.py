@@ -52,7 +52,7 @@ def load_curated(path: Path = CURATED) -> list[dict]:
         if row["kind"] not in KINDS:
             raise KnowledgeError(str(path), i, f"unknown kind {row['kind']!r}")
         names = [n.strip() for n in row["names_ar"].split("|") if n.strip()]
-        keys = sorted({k for n in names for k in name_keys(n)})
+        keys = sorted({k for n in names for k in name_keys(n, strip=False)})
         if not keys:
             raise KnowledgeError(str(path), i, "no Arabic name")
         try:

@@ -16,7 +16,7 @@ _GLUE_HEADS = ("كفر", "تل", "عين", "دير", "بيت", "معره", "خر
 _STRIP_PREFIX = ("مركز ", "ناحيه ", "قريه ", "مدينه ", "بلده ", "محافظه ", "قضاء ", "مزرعه ")
 
 
-def name_keys(name: str, admin: bool = False) -> list[str]:
+def name_keys(name: str, admin: bool = False, strip: bool = True) -> list[str]:
     """Normalised match keys of one Arabic name (empty for non-Arabic or Kurdish-script names).
 
     Compounds with a common head (كفر نبل) also get their glued form (كفرنبل), and a final alef its
@@ -27,11 +27,11 @@ def name_keys(name: str, admin: bool = False) -> list[str]:
         return []
     parts = [p for p in re.split(r"[/،,]", name) if p.strip()]
     if len(parts) > 1:
-        return sorted({k for p in parts for k in name_keys(p, admin)})
+        return sorted({k for p in parts for k in name_keys(p, admin, strip)})
     n = norm(re.sub(r"\(.*?\)", " ", name))
     n = " ".join(_NON_ARABIC.sub(" ", n).split())
     out = {n}
-    for p in _STRIP_PREFIX:
+    for p in _STRIP_PREFIX if strip else ():
         if n.startswith(p) and len(n) > len(p) + 2:
             out = {n[len(p):]}  # the type word (محافظة، مدينة) is read as a cue, not as part of the name
     for k in list(out):

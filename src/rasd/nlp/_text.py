@@ -3,16 +3,12 @@ and load the TSV knowledge files under ``rasd/data`` with a per-line check."""
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
-from rasd.clean import normalize as _ref
 from rasd.clean.normalize import Normalized, norm, normalize
 from rasd.errors import KnowledgeError
 
@@ -43,36 +39,7 @@ class TextRange:
         return s + self.base, e + self.base
 
 
-# fast_normalize: the same result as rasd.clean.normalize.normalize (a test checks it on the corpus),
-# with numpy look-up tables over code points instead of a Python loop per character.
-_SLOW = re.compile(r"[\ufb50-\ufdff\ufe70-\ufeff]")  # presentation forms expand: the reference path
-_DROP = np.zeros(0x10000, dtype=np.uint8)  # per BMP code point: 1 deleted, 2 whitespace
-_DROP[[ord(c) for c in _ref._DELETE]] = 1
-_DROP[[c for c in range(0x10000) if chr(c).isspace()]] = 2
-_FOLD_CP = np.arange(0x10000, dtype=np.uint32)  # per BMP code point: its folded code point
-_FOLD_CP[[ord(k) for k in _ref._FOLD]] = [ord(v) for v in _ref._FOLD.values()]
-_FOLD_CP[ord("A"):ord("Z") + 1] += 32
-_FOLD_CP[_DROP == 2] = 0x20
-if any(len(v) != 1 for v in _ref._FOLD.values()):  # the tables assume one character for one
-    raise ImportError("rasd.clean.normalize folds a character to several: update rasd.nlp._text")
-
-
-def fast_normalize(text: str) -> Normalized:
-    """``rasd.clean.normalize.normalize(text)``, about 5x faster on news text."""
-    if not text or _SLOW.search(text):
-        return normalize(text)
-    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    bmp = np.minimum(cps, 0xFFFF)  # no deleted, folded or space character lies outside the BMP
-    cls = _DROP[bmp]
-    idx = np.flatnonzero(cls != 1)
-    ws = cls[idx] == 2
-    prev_ws = np.empty_like(ws)
-    if len(ws):
-        prev_ws[0] = True
-        prev_ws[1:] = ws[:-1]
-    kept = idx[~(ws & prev_ws)]
-    folded = np.where(cps[kept] > 0xFFFF, cps[kept], _FOLD_CP[bmp[kept]]).astype("<u4")
-    return Normalized(folded.tobytes().decode("utf-32-le"), tuple(kept.tolist()) + (len(text),))
+fast_normalize = normalize  # kept name: the fast path now lives in rasd.clean.normalize
 
 
 _CACHE: OrderedDict[tuple[int, str], TextRange] = OrderedDict()

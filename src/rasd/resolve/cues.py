@@ -93,7 +93,7 @@ def idf_table() -> tuple[dict[str, float], float]:
             word, value = cols[0], float(cols[1])
         except (IndexError, ValueError):
             raise KnowledgeError(str(IDF_FILE), n, f"want word<TAB>idf: {line!r}") from None
-        if len(cols) != 2 or word != stem(norm(word)) or value < 0:
+        if len(cols) != 2 or word != norm(word) or value < 0:
             raise KnowledgeError(str(IDF_FILE), n, f"word not normalised or idf negative: {line!r}")
         table[word] = value
     if docs <= 0:

@@ -126,6 +126,16 @@ def place_score(a: Event, b: Event, s: ResolveSettings) -> float | None:
     return 0.3 if key(a.country) and key(a.country) == key(b.country) else 0.1
 
 
+def other_place(a: Event, b: Event) -> bool:
+    """Two precisely placed events in different places (not the same location, farther than 2 km):
+    a neighbouring town, inside the radius but not the same spot."""
+    precise = all((e.admin3 is not None or e.latitude is not None) and (e.geo_precision or 1) < 3 for e in (a, b))
+    if not precise or (key(a.location) is not None and key(a.location) == key(b.location)):
+        return False
+    dist = distance_km(a, b)
+    return dist is not None and dist > 2.0 or dist is None and key(a.admin3) != key(b.admin3)
+
+
 # sub-types that outlets confuse for one event (a missile is "shelling" to one, a "raid" to another;
 # a gas attack not yet confirmed is an "air strike")
 _NEAR_SUBTYPES = {

@@ -1,42 +1,67 @@
-"""The decision: ``score_pair`` combines the features into one figure, ``same_event`` thresholds it.
+"""The decision: ``score_pair`` combines the pair features into one probability, ``same_event``
+thresholds it.
 
-Hard mismatches (other event type, country, admin1, a date outside the window, places farther
-apart than the radius) score 0. Actors stay a soft feature: on extractor output a gate on disjoint
-named actors cut recall from 0.65 to 0.51 with no gain in precision. Otherwise the score is the weighted mean of date, place, sub-type,
-actor agreement and evidence-sentence similarity (weights in ``ResolveSettings``).
+1. Hard mismatches (another event type, country or admin1, a date outside the window, places
+   farther apart than the radius or in different admin units) score 0.
+2. Otherwise the features (``features``) go through a logistic regression trained on the labelled
+   pairs (``rasd.resolve.learned``; weights in ``data/resolve_weights.json``).
+Actors stay a feature, not a gate: on extractor output a gate on disjoint named actors cut recall
+from 0.65 to 0.51 with no gain in precision.
 """
 
 from __future__ import annotations
 
+import math
+
 from rasd.model import Event
-from rasd.resolve.features import actor_score, date_score, key, place_score, subtype_score
+from rasd.resolve.cues import cues, shared_rare_words
+from rasd.resolve.features import actor_score, date_score, key, other_place, place_score, subtype_score
+from rasd.resolve.learned import probability
 from rasd.resolve.settings import DEFAULT, ResolveSettings
 from rasd.resolve.similarity import evidence_similarity
 
 
+_ARTILLERY_VS_AIR = {frozenset({"artillery"}), frozenset({"air"})}
+
+
+def _cue_features(a: str, b: str) -> dict[str, float]:
+    ta, tb = cues(a, "target"), cues(b, "target")
+    ma, mb = cues(a, "means"), cues(b, "means")
+    both = bool(ta and tb)
+    return {"target_same": float(both and bool(ta & tb)), "target_clash": float(both and not ta & tb),
+            "chemical_clash": float(("chemical" in ma) != ("chemical" in mb)),
+            "artillery_air_clash": float({ma - {"chemical"}, mb - {"chemical"}} == _ARTILLERY_VS_AIR)}
+
+
+def fatality_gap(a: Event, b: Event) -> float:
+    """How far apart two reported death tolls are: |ln(a/b)| / ln(10), capped at 1 (5 vs 7 → 0.15,
+    1 vs 40 → 1); 0 when either report gives none (no figure does not contradict one)."""
+    if a.fatalities <= 0 or b.fatalities <= 0:
+        return 0.0
+    return min(1.0, abs(math.log(a.fatalities / b.fatalities)) / math.log(10))
+
+
 def features(a: Event, b: Event, s: ResolveSettings = DEFAULT) -> dict[str, float] | None:
-    """The feature scores of a pair, or None when a hard mismatch rules the pair out."""
+    """The feature scores of a pair (names: ``rasd.resolve.learned.FEATURES``), or None when a hard
+    mismatch rules the pair out."""
     if key(a.event_type) != key(b.event_type):
         return None
     d = date_score(a, b, s)
     p = place_score(a, b, s) if d is not None else None
     if d is None or p is None:
         return None
-    actors = actor_score(a, b)  # a feature, not a gate: outlets name the attacker differently
     sim = evidence_similarity(a.evidence, b.evidence)
     ev = 0.5 if sim is None else min(1.0, max(0.0, (sim - s.sim_floor) / (s.sim_ceiling - s.sim_floor)))
-    return {"date": d, "place": p, "subtype": subtype_score(a, b), "actors": actors, "evidence": ev}
+    return {"date": d, "same_day": float(d == 1.0), "stated_clash": float(d == s.stated_gap),
+            "place": p, "other_place": float(other_place(a, b)), "subtype": subtype_score(a, b), "actors": actor_score(a, b), "evidence": ev,
+            "shared_words": shared_rare_words(a.evidence, b.evidence),
+            **_cue_features(a.evidence, b.evidence), "fatality_gap": fatality_gap(a, b)}
 
 
 def score_pair(a: Event, b: Event, settings: ResolveSettings = DEFAULT) -> float:
     """How likely ``a`` and ``b`` report one event, in [0, 1] (symmetric)."""
     f = features(a, b, settings)
-    if f is None:
-        return 0.0
-    s = settings
-    total = s.w_date + s.w_place + s.w_subtype + s.w_actors + s.w_evidence
-    return (s.w_date * f["date"] + s.w_place * f["place"] + s.w_subtype * f["subtype"]
-            + s.w_actors * f["actors"] + s.w_evidence * f["evidence"]) / total
+    return 0.0 if f is None else probability(f)
 
 
 def same_event(a: Event, b: Event, settings: ResolveSettings = DEFAULT) -> bool:
