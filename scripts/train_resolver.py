@@ -63,15 +63,18 @@ def groups(records: list[dict]) -> list[int]:
     return [roots.index(find(a)) for a, _ in letters]
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, steps: int = 3000) -> tuple[np.ndarray, float]:
-    """L2-regularised logistic regression by Newton's method (bias not penalised)."""
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, prior: np.ndarray | None = None,
+                 steps: int = 3000) -> tuple[np.ndarray, float]:
+    """Logistic regression by Newton's method, L2-regularised toward ``prior`` (zeros by default; the
+    bias is not penalised)."""
     xb = np.hstack([x, np.ones((len(x), 1))])
     w = np.zeros(xb.shape[1])
     reg = np.full(xb.shape[1], l2)
     reg[-1] = 0.0
+    mu = np.append(prior if prior is not None else np.zeros(xb.shape[1] - 1), 0.0)
     for _ in range(steps):
         p = 1 / (1 + np.exp(-xb @ w))
-        grad = xb.T @ (p - y) + reg * w
+        grad = xb.T @ (p - y) + reg * (w - mu)
         hess = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(reg) + 1e-9 * np.eye(len(w))
         delta = np.linalg.solve(hess, grad)
         w -= delta
@@ -88,7 +91,7 @@ def pr(guess: np.ndarray, gold: np.ndarray) -> tuple[float, float, int, int, int
 
 
 def cmd_fit(args: argparse.Namespace) -> None:
-    from rasd.resolve.learned import FEATURES, vector
+    from rasd.resolve.learned import FEATURES, PRIOR, vector
     from rasd.resolve.pairs import load_pairs
     from rasd.resolve.score import features
 
@@ -101,10 +104,11 @@ def cmd_fit(args: argparse.Namespace) -> None:
     x = np.array([vector(f) if f is not None else np.zeros(len(FEATURES)) for f in feats])
     print(f"{len(pairs)} pairs, {gold.sum()} same; past the gates: {ok.sum()} ({gold[ok].sum()} same);"
           f" {len(set(grp))} CV groups of sizes {sorted(Counter(grp.tolist()).values())}")
+    prior = np.array([PRIOR.get(n, 0.0) for n in FEATURES]) * args.prior
     prob = np.zeros(len(pairs))
     for g in sorted(set(grp)):
         train, test = (grp != g) & ok, (grp == g) & ok
-        w, b = fit_logistic(x[train], gold[train].astype(float), args.l2)
+        w, b = fit_logistic(x[train], gold[train].astype(float), args.l2, prior)
         prob[test] = 1 / (1 + np.exp(-(x[test] @ w + b)))
     cv = {}
     for t in args.thresholds:
@@ -115,7 +119,7 @@ def cmd_fit(args: argparse.Namespace) -> None:
         for i in np.argsort(-prob):
             if (prob[i] >= args.threshold) != gold[i]:
                 print(f"  {records[i]['label']:4s} cv-prob {prob[i]:.3f} {records[i]['keys']} {records[i]['kind']}")
-    w, b = fit_logistic(x[ok], gold[ok].astype(float), args.l2)
+    w, b = fit_logistic(x[ok], gold[ok].astype(float), args.l2, prior)
     p, r, *_ = pr((1 / (1 + np.exp(-(x @ w + b))) >= args.threshold) & ok, gold)
     print(f"training fit on all pairs at {args.threshold:.2f}: P {p:.3f} R {r:.3f}")
     print("weights:", ", ".join(f"{n} {v:+.2f}" for n, v in zip(FEATURES, w, strict=True)), f"bias {b:+.2f}")
@@ -124,7 +128,7 @@ def cmd_fit(args: argparse.Namespace) -> None:
         out.write_text(json.dumps({
             "about": "logistic-regression weights of rasd.resolve.score_pair (scripts/train_resolver.py fit)",
             "features": list(FEATURES), "weights": [round(float(v), 4) for v in w], "bias": round(b, 4),
-            "l2": args.l2, "pairs": len(pairs), "cv_grouped_by_cluster": cv}, ensure_ascii=False, indent=1) + "\n",
+            "l2": args.l2, "prior_scale": args.prior, "pairs": len(pairs), "cv_grouped_by_cluster": cv}, ensure_ascii=False, indent=1) + "\n",
             encoding="utf-8")
         print(f"→ {out}")
 
@@ -136,6 +140,7 @@ def main() -> None:
     i.add_argument("--min-df", type=int, default=20)
     f = sub.add_parser("fit")
     f.add_argument("--l2", type=float, default=1.0)
+    f.add_argument("--prior", type=float, default=1.0, help="scale of the knowledge prior (0: none)")
     f.add_argument("--threshold", type=float, default=0.5)
     f.add_argument("--thresholds", type=float, nargs="+", default=[0.3, 0.4, 0.5, 0.6, 0.7])
     f.add_argument("--write", action="store_true")

@@ -62,3 +62,17 @@ def test_geo_seed_falls_back_to_paragraph_then_document(seed_geocoder: DocumentG
     s = seed_text.index("وتتعرض الميليشيات")
     p = seed_geocoder.place_for(s, s + 30)
     assert p is not None and p.admin1 == "Deir-ez-Zor" and "main place" in p.reason
+
+
+def test_geo_seed_segments_limit_the_scan(seed_text: str) -> None:
+    from rasd.clean.document import to_document
+    from rasd.clean.segments import segment
+    from rasd.model import Source
+
+    doc = to_document(Source(origin="seed", kind="text", content=seed_text))
+    segs = segment(doc)
+    kept = [(s.start, s.end) for s in segs if s.kind in ("article", "title")]
+    with_segments = DocumentGeocoder(doc, segs)
+    assert with_segments.places and len(with_segments.places) < len(DocumentGeocoder(doc).places)
+    for p in with_segments.places:
+        assert any(a <= p.span.start < b for a, b in kept)

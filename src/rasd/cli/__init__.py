@@ -1,7 +1,7 @@
 """The ``rasd`` command line: a thin layer over the library.
 
 Each command lives in its own module under ``rasd.cli`` and does one library call; they are
-registered here, explicitly, in one list (no import-time decorators elsewhere).
+registered here, explicitly, in one list, and imported only when used (no import-time decorators).
 Exit codes: 0 all inputs fine, 1 some inputs failed, 2 usage error, 3 nearly all failed.
 """
 
@@ -13,7 +13,7 @@ import click
 
 from rasd import __version__
 
-# (module under rasd.cli, attribute) — add a command by adding its line here.
+# (module under rasd.cli, attribute): the command is named after its module; add a line to add one.
 COMMANDS: list[tuple[str, str]] = [
     ("clean", "clean_cmd"),
     ("eval", "eval_cmd"),
@@ -30,19 +30,24 @@ COMMANDS: list[tuple[str, str]] = [
 ]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when that command runs (or is listed in
+    ``--help``), so one broken or slow module never takes the whole CLI down with it."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(module for module, _ in COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        for module, attr in COMMANDS:
+            if module == name:
+                return getattr(importlib.import_module(f"rasd.cli.{module}"), attr)
+        return None
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="rasd")
 def main() -> None:
     """rasd (رصد): Arabic conflict news → geocoded ACLED-style events with evidence.
 
     Example: rasd demo
     """
-
-
-def _register() -> None:
-    for module, attr in COMMANDS:
-        cmd = getattr(importlib.import_module(f"rasd.cli.{module}"), attr)
-        main.add_command(cmd)
-
-
-_register()

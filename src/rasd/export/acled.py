@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -109,7 +110,7 @@ def acled_row(ev: Event) -> dict[str, Any]:
     return {c: "" if row.get(c) is None else row[c] for c in ACLED_COLUMNS}
 
 
-def write_acled_csv(events, fh: IO[str]) -> int:
+def write_acled_csv(events: Iterable[Event], fh: IO[str]) -> int:
     """Write ``events`` as ACLED CSV (header + one row each) to ``fh``; return the row count."""
     writer = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     writer.writeheader()

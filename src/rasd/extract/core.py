@@ -32,6 +32,7 @@ _BACKGROUND_LEAD = re.compile(r"^\s*[وف]?(?:يذكر|يشار|يذكر ان|ج
 _FRAME_LEAD = re.compile(r"^\s*[وف]?(?:ياتي|تاتي|جاء ذلك|ياتي ذلك)\b")  # "ويأتي ... بعد": context for other news
 _TEMPORAL = re.compile(r"\s*[،,]?\s*(?:بعد|عقب|اثر|إثر)\s")
 _RECENT_DAYS = 7
+_GROUP_WINDOW = 1200  # characters: "المسلحين" means the armed group named this shortly before
 _PEACEFUL_WINDOW = 400  # characters: a deal or surrender told this close makes a takeover non-violent
 _DEFAULT_ACTOR1 = {
     "ied": "Unidentified Armed Group ({country})", "suicide": "Unidentified Armed Group ({country})",
@@ -60,6 +61,8 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
     named = {h.payload.actor.name for h in hits  # type: ignore[attr-defined]
              if h.kind == "actor" and not h.payload.anaphor and not h.payload.adjective}  # type: ignore[attr-defined]
     countries = Counter(h.payload.name for h in hits if h.kind == "country")  # type: ignore[attr-defined]
+    group_hits = [h for h in hits if h.kind == "actor" and h.payload.actor.kind == "group"  # type: ignore[attr-defined]
+                  and not h.payload.anaphor and not h.payload.adjective]  # type: ignore[attr-defined]
     doc_country = countries.most_common(1)[0][0] if countries else None
     geo = bridge.Geocoder(doc, segments)
     responsible = _responsible(hits, named)
@@ -118,8 +121,10 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
                     if m.actor1 is not None:
                         prev = m
                         by_class.setdefault(m.cls, m)
+                    near = [h for h in group_hits if 0 <= m.trigger.start - h.start <= _GROUP_WINDOW]
+                    main_group = near[-1].payload.actor if near else None  # type: ignore[attr-defined]
                     draft = _draft(doc, norm, m, shits, d, published, geo, lex, doc_country, follows, earlier,
-                                   responsible)
+                                   responsible, main_group)
                     if draft is not None:
                         sent_drafts.append(draft)
                 drafts.extend(_spread(text, norm, (s, e), shits, sent_drafts, geo))
@@ -268,17 +273,17 @@ def _evidence_ok(m: Mention, place, shits: list[Hit], has_date: bool, follows: b
 def _draft(doc: Document, norm: str, m: Mention, shits: list[Hit], date: bridge.DateFound | None,
            published: dt.date | None, geo: bridge.Geocoder, lex: Lexicon, doc_country: str | None,
            follows: bool = False, earlier: list[tuple[str, Hit]] | None = None,
-           responsible: Actor | None = None) -> Draft | None:
+           responsible: Actor | None = None, main_group: Actor | None = None) -> Draft | None:
     place = _place(m, geo, shits, doc_country, doc.text, norm)
     in_sentence_date = date is not None and m.sent[0] <= date.start < m.sent[1]
     own = next((c for c in (_own_country(r, norm, lex) for r in (m.actor1, m.actor2) if r) if c), None)
     if not _evidence_ok(m, place, shits, in_sentence_date, follows or own is not None):
         return None
     country = _country(m, shits, place, own or doc_country)
-    a1 = _name(m.actor1, norm, lex, country) if m.actor1 else None
+    a1 = _name(m.actor1, norm, lex, country, main_group) if m.actor1 else None
     a2 = None
     for ref in ([m.actor2] if m.actor2 else []) + m.alt2:  # the first candidate that is not actor1
-        a2 = _name(ref, norm, lex, country)
+        a2 = _name(ref, norm, lex, country, main_group)
         if a2 != a1:
             break
     if m.sub_event_type == "Excessive force against protesters":
@@ -417,9 +422,11 @@ def _inherit(m: Mention, prev: Mention) -> None:
             m.actor2 = ActorRef(prev.actor2.actor, None) if prev.actor2 is not None else None
 
 
-def _name(ref: ActorRef, norm: str, lex: Lexicon, country: str | None) -> str | None:
+def _name(ref: ActorRef, norm: str, lex: Lexicon, country: str | None, main_group: Actor | None = None) -> str | None:
     """The canonical name of an actor reference; a generic or anaphoric state force followed by a
-    nationality is that country's force."""
+    nationality is that country's force; "المسلحين" in a document about a named group is that group."""
+    if ref.hit is not None and ref.hit.payload.generic and main_group is not None:  # type: ignore[attr-defined]
+        return roles.canonical(main_group, country, lex)
     own = _own_country(ref, norm, lex)
     if own is not None and "{" not in ref.actor.name:
         c = lex.countries.get(own)

@@ -50,6 +50,7 @@ class ActorAlias:
     form: str
     anaphor: bool = False  # "~": only when the actor is named elsewhere in the document
     adjective: bool = False  # "+": only right after a trigger
+    generic: bool = False  # "=": the document's main named armed group, when it names one
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +128,8 @@ def load_actors(path: Path, lex: Lexicon) -> None:
         actor = Actor(name, int(inter), kind, "air" in flags)
         lex.actors.append(actor)
         for raw in aliases.split("|"):
-            anaphor, adjective = raw.startswith("~"), raw.startswith("+")
-            alias = ActorAlias(actor, _form(path, n, raw.lstrip("~+")), anaphor, adjective)
+            anaphor, adjective, generic = raw.startswith("~"), raw.startswith("+"), raw.startswith("=")
+            alias = ActorAlias(actor, _form(path, n, raw.lstrip("~+=")), anaphor, adjective, generic)
             lex.aliases.append(alias)
             lex.add(alias.form, ("actor", alias))
 

@@ -187,7 +187,8 @@ def sentence_mentions(text: str, norm: str, sent: tuple[int, int], hits: list[Hi
             out.append(m)
     if any(m.cls == "abduct" for m in out):  # a raid to abduct: the abduction is the event
         out = [m for m in out if not (m.cls == "attack" and m.sub_event_type == "Attack")]
-    violent = [m for m in out if m.cls not in _NO_TOLL]
+    violent = [m for m in out if m.cls not in _NO_TOLL
+               and not (m.cls == "protest" and m.sub_event_type != "Excessive force against protesters")]
     if violent:  # the sentence's toll goes to the violent mention whose trigger is nearest the first killed word
         out_all, out = out, violent
         first = out[0]

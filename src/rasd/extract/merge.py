@@ -149,13 +149,15 @@ def _fold_partial(groups: dict[tuple, list[Draft]]) -> dict[tuple, list[Draft]]:
             go = groups[other]
             same_sub = osub == sub or (sub == "Shelling/artillery/missile attack" and osub == "Air/drone strike"
                                        and not sents(g) & sents(go))
-            if (oc, oa1) != (country, a1) or not same_sub:
+            unnamed = (a1 or "").startswith("Unidentified Armed Group") and oa1 is not None  # later identified
+            if oc != country or (oa1 != a1 and not unnamed) or not same_sub:
                 continue
             if ow != where and where is not None and anchored(g) and (
                     fine(g) or admin1(g) is not None and admin1(g) != admin1(go)):
                 continue
             same_date = od == date or (all(d.date is None for d in g) and stated(go)) \
-                or (not stated(g) and stated(go) and not anchored(g) and all(d.mention.definite for d in g))
+                or (not stated(g) and stated(go) and (ow == where or not anchored(g))
+                    and all(d.mention.definite for d in g))
             # dated by publication only; or "الاتفاق" told again later with no date or place of its own
             if same_date and (oa2 == a2 or a2 is None):
                 go.extend(groups.pop(k))

@@ -20,8 +20,9 @@ _TARGET_BEFORE = re.compile(
     r"تجمعات|معاقل|اهداف|تعرضت|تعرض|تعرضوا|قياديا|قيادي|جنود|ضباط|الي|لصالح|مخيم|مقرا|مستودعات|منصات|قواعد|قاعده|دوريه|رتلا|رتل)\s+(?:من\s+)?$"
 )
 _SPEAKER_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:باسم|مصادر|مصدر|ناطق|بيان|اعلام|"
-                             r"قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اعلن|اعلنت|اوضح|اوضحت|تابعه|تابعة|ل?وسائل)"
-                             r"(?:\s+(?:في|من|عن|ل|تابعه|تابعة|مقرب|مقربه))?\s+[لب]?$")
+                             r"قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اعلن|اعلنت|اوضح|اوضحت|ل?وسائل|"
+                             r"(?:مصادر|مصدر|اخري)\s+(?:\S+\s+)?تابعه)"
+                             r"(?:\s+(?:في|من|عن|ل|تابعه|مقرب|مقربه))?\s+[لب]?$")
 _RESUMED = re.compile(r"\s*(?:\S+\s+)?[وف]?ب?(?:انه|انها|انهم)\s")  # "قال الجيش إنه استعاد": the speaker acted
 _CONTROL_BEFORE = re.compile(r"(?:(?:التي|الذي)\s+(?:ت|ي)سيطر\s+(?:عليها|عليه)|الخاضعه\s+لسيطره|الخاضع\s+لسيطره|"
                              r"تحت\s+سيطره|مناطق\s+سيطره|معاقل|معقل|لسيطره)\s*[\"']?\s*$")  # who holds a place, not who acts
@@ -92,7 +93,9 @@ def assign(norm: str, trigger: Hit, actors: list[Hit], killed: list[Hit],
         announces = h.nend <= trigger.nstart <= h.nend + 45 \
             and not _COMPLEMENTIZER.search(norm[h.nend:trigger.nstart])  # "أعلن الأمن العام، اليوم، اعتقال ..."
         if _SPEAKER_BEFORE.search(before) and not alias.adjective:
-            resumed = announces or _RESUMED.match(norm[h.nend:h.nend + 16])  # the speaker did it
+            own = norm[trigger.nend:trigger.nend + 1] in ("ه",) or trigger.form.split()[0].endswith(("ته", "تها"))
+            resumed = announces or own and h.nend <= trigger.nstart or _RESUMED.match(norm[h.nend:h.nend + 16])
+            # the speaker did it: "قال الجيش إنه استعاد", "قال الجيش إن ضرباته ..."
             tiers["agent" if resumed else "speaker"].append(h)
         elif alias.adjective or (gap is not None and _VSO_GAP.match(gap) and alias.actor.kind != "civilians"
                                  and trigger.payload.cls != "arrest"):  # type: ignore[attr-defined]
@@ -113,7 +116,10 @@ def assign(norm: str, trigger: Hit, actors: list[Hit], killed: list[Hit],
     def first(hs: list[Hit]) -> Hit | None:
         return min(hs, key=lambda h: not in_clause(h), default=None)
 
-    a1 = first(tiers["agent"]) or first([h for h in tiers["rest"] if h.payload.actor.kind != "civilians"])  # type: ignore[attr-defined]
+    def nearest(hs: list[Hit]) -> Hit | None:
+        return min(hs, key=lambda h: (not in_clause(h), abs(h.nstart - trigger.nstart)), default=None)
+
+    a1 = nearest(tiers["agent"]) or first([h for h in tiers["rest"] if h.payload.actor.kind != "civilians"])  # type: ignore[attr-defined]
     victims = tiers["victim"] + tiers["target"]
     if a1 is None and any(h.payload.actor.kind == "civilians" for h in victims):  # type: ignore[attr-defined]
         # civilians were hit: the armed actor named as a target is the one who fired

@@ -2,7 +2,8 @@
 (country, OCHA admin1–3 names, English and Arabic location, coordinates, ACLED geo_precision,
 span into the original text), and answer ``place_for(start, end)`` for an event's text.
 
-``DocumentGeocoder(doc, segments=None, country_hint=None)``; ``.places``; ``.place_for(s, e)``;
+``DocumentGeocoder(doc, segments=None, country_hint=None)``; ``.places`` (an ambiguous small name whose
+reading has no support in a document about another governorate goes to ``.unsupported`` instead); ``.place_for(s, e)``;
 ``geocode_text(text)`` for a bare string.
 """
 
@@ -174,17 +175,21 @@ class DocumentGeocoder:
         choices = choose(mentions, self.gaz, country_hint)
         res = _resolver(self.gaz)
         inherited = _inherit(mentions, self._nt.norm)
-        self.places: list[Place] = [res.place(c, self._nt, text, inh) for c, inh in zip(choices, inherited, strict=True)]
+        places = [res.place(c, self._nt, text, inh) for c, inh in zip(choices, inherited, strict=True)]
         governorates = {c.entry.adm1 for c in choices if c.entry.adm1 and c.entry.country in ("Syria", "Iraq")}
-        # a small place with no support in a document about another governorate: likely a wrong reading
-        self._weak = [c.support == 0 and c.entry.kind in WEAK_KINDS and c.entry.src != "curated"
-                      and c.entry.pop < 20000 and bool(governorates - {c.entry.adm1}) for c in choices]
+        # an ambiguous small name whose chosen reading has no support in a document about another
+        # governorate (العباسية in a Basra story: a Kirkuk sub-district) is likely a wrong reading
+        weak = [c.support == 0 and c.entry.kind in WEAK_KINDS and c.entry.src != "curated"
+                and c.entry.pop < 20000 and c.mention.regions > 1
+                and bool(governorates - {c.entry.adm1}) for c in choices]
+        self.places: list[Place] = [p for p, w in zip(places, weak, strict=True) if not w]
+        self.unsupported: list[Place] = [p for p, w in zip(places, weak, strict=True) if w]  # kept for audit
         # a bare country with no locative word before it is mostly an actor (قصفت روسيا), and a distance
         # reference (على بعد 100 كم من بغداد) is not where the event is: both rank last
-        self._secondary = [c.mention.context.reference or (
-            c.entry.kind == "country" and not (c.mention.context.weak or c.mention.context.near
-                                               or c.mention.context.direction or c.mention.context.rural))
-            for c in choices]
+        ctxs = [c.mention.context for c, w in zip(choices, weak, strict=True) if not w]
+        kinds = [c.entry.kind for c, w in zip(choices, weak, strict=True) if not w]
+        self._secondary = [c.reference or (k == "country" and not (c.weak or c.near or c.direction or c.rural))
+                           for c, k in zip(ctxs, kinds, strict=True)]
         self._paragraphs = self._paragraph_bounds(text)
         self.dominant: Place | None = self._dominant()
 
@@ -217,7 +222,7 @@ class DocumentGeocoder:
         first: dict[str, Place] = {}
         lead_end = min(len(self.doc.text), 400)
         for i, p in enumerate(self.places):
-            if self._weak[i] or not p.span:
+            if not p.span:
                 continue
             pool = f"{p.country}/{p.admin1}" if p.admin1 else f"{p.country}"
             w = 2.0 if p.span.start < lead_end else 1.0
@@ -244,9 +249,8 @@ class DocumentGeocoder:
            and the document's main place is more specific;
         3. else the document's main place.
         A place from 2 or 3 keeps its own precision (the event refers back to it); the reason says so.
-        Places read without support in a document about another governorate are skipped.
         """
-        idx = [i for i, p in enumerate(self.places) if p.span and not self._weak[i]]
+        idx = [i for i, p in enumerate(self.places) if p.span]
         inside = [i for i in idx if start <= self.places[i].span.start and self.places[i].span.end <= end]
         primary = [i for i in inside if not self._secondary[i]]
         if primary:

@@ -32,6 +32,7 @@ class Mention:
     context: Context
     candidates: list[Entry] = field(default_factory=list)
     conditional: frozenset[int] = frozenset()  # idx of candidates kept only if the document supports them
+    regions: int = 0  # how many governorates the name's readings span before any pruning (> 1: ambiguous)
 
 
 def _is_word(ch: str) -> bool:
@@ -98,7 +99,7 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
         cands = [e for e in gaz.lookup(key) if status[e.idx] != "no"]
         if cands:
             cond = frozenset(i for i, st in status.items() if st == "conditional")
-            found.append(Mention(mstart, end, key, prefix, ctx, cands, cond))
+            found.append(Mention(mstart, end, key, prefix, ctx, cands, cond, len({e.adm1 for e in cands})))
     found.sort(key=lambda m: (-(m.end - m.start), m.start))
     taken: list[tuple[int, int]] = []
     kept = []

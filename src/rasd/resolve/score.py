@@ -24,9 +24,15 @@ from rasd.resolve.similarity import evidence_similarity
 _ARTILLERY_VS_AIR = {frozenset({"artillery"}), frozenset({"air"})}
 
 
-def _cue_features(a: str, b: str) -> dict[str, float]:
-    ta, tb = cues(a, "target"), cues(b, "target")
-    ma, mb = cues(a, "means"), cues(b, "means")
+def _means(ev: Event) -> frozenset[str]:
+    """The means an event's evidence states; a chemical-weapon sub-type counts as a chemical cue."""
+    found = cues(ev.evidence, "means")
+    return found | {"chemical"} if key(ev.sub_event_type) == "chemical weapon" else found
+
+
+def _cue_features(a: Event, b: Event) -> dict[str, float]:
+    ta, tb = cues(a.evidence, "target"), cues(b.evidence, "target")
+    ma, mb = _means(a), _means(b)
     both = bool(ta and tb)
     return {"target_same": float(both and bool(ta & tb)), "target_clash": float(both and not ta & tb),
             "chemical_clash": float(("chemical" in ma) != ("chemical" in mb)),
@@ -55,7 +61,7 @@ def features(a: Event, b: Event, s: ResolveSettings = DEFAULT) -> dict[str, floa
     return {"date": d, "same_day": float(d == 1.0), "stated_clash": float(d == s.stated_gap),
             "place": p, "other_place": float(other_place(a, b)), "subtype": subtype_score(a, b), "actors": actor_score(a, b), "evidence": ev,
             "shared_words": shared_rare_words(a.evidence, b.evidence),
-            **_cue_features(a.evidence, b.evidence), "fatality_gap": fatality_gap(a, b)}
+            **_cue_features(a, b), "fatality_gap": fatality_gap(a, b)}
 
 
 def score_pair(a: Event, b: Event, settings: ResolveSettings = DEFAULT) -> float:
