@@ -116,3 +116,39 @@ def test_geo_gazetteer_boundaries_file() -> None:
 
 def test_geo_gazetteer_file_is_small() -> None:
     assert (DATA_DIR / GAZETTEER_FILE).stat().st_size < 4_000_000
+
+
+@pytest.mark.parametrize("name, admin, expected", [
+    ("البوكمال", False, {"البوكمال", "البو كمال", "ابو كمال"}),
+    ("مركز الميادين", True, {"الميادين"}),
+    ("عشارة", True, {"عشاره", "العشاره"}),
+    ("غارية الشرقية", True, {"غاريه الشرقيه", "الغاريه الشرقيه"}),
+    ("كفر نبل", False, {"كفر نبل", "كفرنبل"}),
+    ("بيت سوا", False, {"بيت سوا", "بيت سوي"}),
+    ("بيت محب / جديدة", False, {"بيت محب", "جديده"}),
+    ("Dībān", False, set()),
+    ("قاعدة K1", False, set()),
+])
+def test_geo_gazetteer_name_keys(name: str, admin: bool, expected: set[str]) -> None:
+    from rasd.geo.names import name_keys
+
+    assert expected <= set(name_keys(name, admin)) if expected else name_keys(name, admin) == []
+
+
+def test_geo_gazetteer_common_words_are_flagged() -> None:
+    """flag_cues: a common word needs a cue; a real name with a common variant keeps only the real one."""
+    from collections import Counter
+
+    from rasd.geo.build import Rec, flag_cues
+
+    df = Counter({"السلسله": 500, "سلسله": 480, "ميادين": 40, "الميادين": 18})
+    cue_df = Counter({"الميادين": 4})
+    recs = [Rec("a", "town", "SY", "Silsilah", "سلسلة", ["السلسله", "سلسله"], 36.7, 37.5),
+            Rec("b", "town", "SY", "Mayadin", "الميادين", ["الميادين", "ميادين"], 35.0, 40.4, pop=54534),
+            Rec("c", "town", "IQ", "Muhammad Ali", "محمد علي", ["محمد علي"], 33.0, 44.0),
+            Rec("d", "admin1", "SY", "Deir-ez-Zor", "دير الزور", ["دير الزور"], 35.2, 40.3)]
+    flag_cues(recs, df, cue_df, 8877, {"الشعب"}, {"محمد"})
+    assert recs[0].cue == 2
+    assert recs[1].cue == 0 and recs[1].keys == ["الميادين"]
+    assert recs[2].cue == 1
+    assert recs[3].cue == 0

@@ -122,3 +122,57 @@ def test_geo_toponyms_iraq_city_and_subdistrict() -> None:
     assert (p.country, p.admin1, p.admin2, p.geo_precision) == ("Iraq", "Ninewa", "Al-Mosul", 1)
     p = _only("اشتباكات في قضاء تلعفر")
     assert p.admin2 == "Telafar"
+
+
+@pytest.mark.parametrize("text", [
+    "والناشطة دومًا في الصفوف الأولى",  # tanween: the adverb "always", not Douma
+    "وحافظ على الوضع القائم في المنطقة",  # a definite noun and its adjective, not Al-Qaim
+    "وكشف العبيدي خلال المؤتمر",  # the speaker after a verb of saying
+    "قال المتحدث إن عبد الله العبيدي وصل",  # a surname after a first name
+])
+def test_geo_toponyms_grammar_rules_out_names(text: str) -> None:
+    assert [p for p in geocode_text(text) if p.country in ("Syria", "Iraq")] == []
+
+
+def test_geo_toponyms_object_after_adjective_is_a_place() -> None:
+    p = _only("استعادت القوات العراقية القائم")
+    assert (p.admin1, p.admin2) == ("Al-Anbar", "Al-Kaim")
+
+
+def test_geo_toponyms_country_adjective_after_name() -> None:
+    p = _only("انفجار في مدينة سروج التركية")
+    assert (p.country, p.admin1) == ("Turkey", "Sanliurfa")
+
+
+def test_geo_toponyms_unsupported_village_in_foreign_story() -> None:
+    # a Syrian village spelled like a word, in a story about Yemen only, is not kept
+    from rasd.geo.locate import DocumentGeocoder
+    from rasd.model import Document
+
+    text = "قصفت طائرات التحالف مواقع الحوثيين في صعدة باليمن، وقالت مصادر في أرجل الجبال إن القصف استمر"
+    geo = DocumentGeocoder(Document(id="t", text=text))
+    assert {p.country for p in geo.places} == {"Yemen"}
+
+
+@pytest.mark.parametrize("text, country, admin1", [
+    ("أضرم مستوطنون النار في منزل في قرية دوما قرب نابلس بالضفة الغربية", "Palestine", "West Bank"),
+    ("قتلى في قصف على مدينة دوما بالغوطة الشرقية", "Syria", "Rural Damascus"),
+])
+def test_geo_toponyms_same_name_two_countries(text: str, country: str, admin1: str) -> None:
+    p = next(p for p in geocode_text(text) if p.location_ar == "دوما")
+    assert (p.country, p.admin1) == (country, admin1), p.reason
+
+
+def test_geo_toponyms_governorate_name_is_not_a_far_quarter() -> None:
+    # درعا has a quarter called القنيطرة; said bare, القنيطرة is the governorate
+    p = next(p for p in geocode_text("تقدمت القوات في درعا ثم في القنيطرة") if p.location_ar == "القنيطرة")
+    assert p.admin1 == "Quneitra"
+    p = next(p for p in geocode_text("قصف على حي القنيطرة في مدينة درعا") if p.location_ar == "القنيطرة")
+    assert p.admin1 == "Dar'a"
+
+
+def test_geo_toponyms_hashtags() -> None:
+    text = "قصف استهدف #مطار_التيفور العسكري في #حمص وصاروخ قرب #قطاع_غزة"
+    found = {p.location_ar: p for p in geocode_text(text)}
+    assert found["مطار_التيفور"].admin1 == "Homs" and found["حمص"].admin1 == "Homs"
+    assert found["قطاع_غزة"].country == "Palestine"

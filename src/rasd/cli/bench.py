@@ -52,7 +52,11 @@ def _table(title: str, rows: list[BenchRow], label: str) -> None:
     line("store write CPU ms/doc", lambda r, n: f"{1000 * r.store_seconds / n:.2f}")
     line("peak RSS main MB", lambda r, n: f"{r.peak_main_mb:.0f}")
     line("peak RSS worker MB", lambda r, n: f"{r.peak_worker_mb:.0f}" if r.peak_worker_mb else "-")
-    Console().print(table)
+    console = Console()
+    console.print(table)
+    for r in rows:
+        if r.first_error:
+            console.print(f"first failure ({r.workers} worker(s), {r.docs:,} docs): {r.first_error}", markup=False)
 
 
 @click.command("bench")

@@ -1,6 +1,6 @@
-"""The stage's view of its neighbours (nlp sentences, numbers, dates; geo places): one function
-each, calling ``rasd.nlp`` / ``rasd.geo``; while a neighbour is missing from the tree a small
-stand-in from ``rasd.extract.standins`` answers instead."""
+"""The stage's view of its neighbours (nlp sentences, numbers, dates; geo places): one function each,
+calling ``rasd.nlp`` / ``rasd.geo`` and adapting their records (dates become ``DateFound`` with ISO
+days; a "since Wednesday" span is coded to its middle day, week precision)."""
 
 from __future__ import annotations
 
@@ -36,18 +36,14 @@ def find_numbers(text: str, start: int, end: int) -> list[Any]:
 
 
 def parse_published(value: str | None) -> dt.date | None:
-    try:
-        from rasd.nlp.dates import parse_published as parse
-    except ImportError:
-        from rasd.extract.standins import parse_published as parse
+    from rasd.nlp.dates import parse_published as parse
+
     return parse(value) if value else None
 
 
 def find_dates(text: str, start: int, end: int, published: dt.date | None) -> list[DateFound]:
-    try:
-        from rasd.nlp.dates import find_dates as find
-    except ImportError:
-        from rasd.extract.standins import find_dates as find
+    from rasd.nlp.dates import find_dates as find
+
     out = []
     for m in find(text, start, end, published):
         d = getattr(m, "date", None)
@@ -73,11 +69,9 @@ class Geocoder:
     @property
     def _geo(self) -> Any:
         if not self._built:
+            from rasd.geo.locate import DocumentGeocoder
+
             self._built = True
-            try:
-                from rasd.geo.locate import DocumentGeocoder
-            except ImportError:
-                return None
             self._cached = DocumentGeocoder(self._doc, self._segments)
         return self._cached
 

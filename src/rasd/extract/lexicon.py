@@ -58,6 +58,7 @@ class Country:
     name: str
     military: str
     police: str
+    air_default: str = ""  # who carries out unattributed air strikes there
 
 
 @dataclass(slots=True)
@@ -135,8 +136,8 @@ def load_actors(path: Path, lex: Lexicon) -> None:
 
 
 def load_countries(path: Path, lex: Lexicon) -> None:
-    for n, cols in _rows(path, (4, 5)):
-        country = Country(*cols[:3])
+    for n, cols in _rows(path, (4, 6)):
+        country = Country(*cols[:3], cols[5] if len(cols) > 5 else "")
         lex.countries[country.name] = country
         for raw in cols[3].split("|"):
             lex.add(_form(path, n, raw), ("country", country))

@@ -22,7 +22,8 @@ _NEG_WINDOW = 10
 _MODAL = re.compile(r"(?:^|\s)(?:قد|لن|لم|كي|لكي|حتي|ان) [يتن]\S*\s*$|(?:^|\s)قد\s*$")
 _RELATIVE = re.compile(r"(?:^|\s)(?:التي|الذي|الذين|اللذين|اللتين)\s+(?:(?:سبق|كان|كانت|كانوا|له|لها|لهم|و)\s*)*[وف]?$")
 _WEAPON_STORE = re.compile(r"(?:منصات|منصه|مستودعات|مستودع|مخازن|مخزن|شحنه|شحنات|ترسانه|تهريب|منظومه|منظومات|حقول|حقل|"
-                           r"نزع|ازاله|تفكيك|زراعه|زرع|مخلفات)\s+$")  # weapons as objects, not used
+                           r"نزع|ازاله|تفكيك|زراعه|زرع|مخلفات|العثور علي|عثر علي|ضبط|ضبطت|صنع|تصنيع)\s+$")  # weapons as objects, not used
+_LED_TO = re.compile(r"(?:ادت|ادي|اسفرت|اسفر|افضت|انتهت)\s*$")
 _RELATIVE_LOOSE = re.compile(r"(?:^|\s)(?:التي|الذي)\s+(?:شهدت|تشهد|يشهد|شهد|عرفت|تعرف)\s+(?:\S+\s+)?$")
 _CLAUSE_CUT = re.compile(r"[،؛;,:]|\s(?=(?:بعد|عقب|اثر|إثر|فيما|بينما|حيث|في حين)\s)")
 _SPECIFIC = frozenset({"air", "shell", "ied", "suicide", "grenade", "chem", "attack_civ", "abduct", "clash", "sexual"})
@@ -100,8 +101,11 @@ def blocked(norm: str, trigger: Hit, cues: list[Hit], sent_start: int = -10) -> 
         return True  # "بعد توقيفه": an arrest already told
     if trig.cls in ("shell", "ied") and _WEAPON_STORE.search(before):
         return True  # "منصات صواريخ", "مستودعات قذائف": weapons as objects, not fired
-    if trig.cls == "take" and norm[max(0, trigger.nstart - 1):trigger.nstart] == "ل" and trigger.form.startswith("ا"):
-        return True  # "لاستعادة", "لتحرير": an aim, not an act
+    if trig.cls in ("take", "arrest") and norm[max(0, trigger.nstart - 1):trigger.nstart] == "ل" \
+            and not _LED_TO.search(norm[max(0, trigger.nstart - 14):trigger.nstart - 1]):
+        return True  # "لاستعادة", "للقبض على": an aim, not an act (but "أدت لاعتقال" is one)
+    if trig.cls == "take" and re.match(r"\s*(?:عليها|عليه|عليهما|عليهم)\b", norm[trigger.nend:trigger.nend + 10]):
+        return True  # "مواقع سيطر عليها المتشددون": who holds a place, not a takeover
     if trig.cls == "take" and suffix == "ه" and not trigger.form.endswith("ه"):
         return True  # "سيطرة"/"سيطرته" (ة folds to ه): the noun "control", a state, not an act
     if any(c.payload == "negation" and c.nstart <= sent_start + 3 for c in cues):
@@ -111,6 +115,8 @@ def blocked(norm: str, trigger: Hit, cues: list[Hit], sent_start: int = -10) -> 
 
 _NO_TOLL = frozenset({"agree", "arrest", "evac", "loot", "disrupt", "base", "withdraw"})  # acts that kill no one
 _ASSASSINATION = frozenset({"اغتيال", "اغتال", "اغتالت", "عمليات اغتيال"})
+_AIR_WORDS = frozenset({"جوي", "جويه", "الجوي", "الجويه", "طيران", "الطيران", "سلاح الجو"})  # "by air", not an aircraft hit
+_LAUNCHED = re.compile(r"(?:اطلقه|اطلقها|اطلقته|اطلقتها|اطلقهما|اطلقتهما|اطلقها|من قبل|اطلق|اطلقت)\s+$")
 _GUNFIRE = re.compile(r"رصاص|نار|نيران|كمين|اقتحم|اغتيال|اغتال")
 _BARE_SHELL = frozenset({"قصف", "قصفت", "قصفوا", "يقصف", "قصفا"})
 
@@ -179,12 +185,14 @@ def sentence_mentions(text: str, norm: str, sent: tuple[int, int], hits: list[Hi
             m.plural = any(c.payload == "plural" and abs(c.nstart - t.nstart) <= 12 for c in cues)
             m.unconfirmed = "unconfirmed" in kinds
             violent = any(x.payload.cls in ("attack", "clash", "shell") for x in triggers)  # type: ignore[attr-defined]
-            air_after = any(c.payload == "air" and 0 <= c.nstart - t.nend <= 30 for c in cues)
-            _classify(m, kinds, clause_kinds, violent, air_after)
+            air_after = any(c.payload == "air" and c.form in _AIR_WORDS and 0 <= c.nstart - t.nend <= 30 for c in cues)
+            _classify(m, kinds, clause_kinds, violent, air_after, norm)
             if m.cls == "attack" and m.sub_event_type == "Attack" and not kinds & {"killed", "injured"} \
                     and trig.form not in _ASSASSINATION:
                 continue  # an "attack" on civilians that harmed no one is too vague to code
             out.append(m)
+    if any(m.rioters for m in out):  # protesters who fought: the riot is the event
+        out = [m for m in out if not (m.cls == "protest" and m.sub_event_type == "Peaceful protest")]
     if any(m.cls == "abduct" for m in out):  # a raid to abduct: the abduction is the event
         out = [m for m in out if not (m.cls == "attack" and m.sub_event_type == "Attack")]
     violent = [m for m in out if m.cls not in _NO_TOLL
@@ -210,7 +218,8 @@ def _set(m: Mention, sub: str) -> None:
     m.event_type = SUB_TYPES[sub]
 
 
-def _classify(m: Mention, kinds: set[str], clause_kinds: set[str], violent: bool, air_after: bool = False) -> None:
+def _classify(m: Mention, kinds: set[str], clause_kinds: set[str], violent: bool, air_after: bool = False,
+              norm: str = "") -> None:
     """ACLED's distinctions: air strike vs shelling, attack on civilians vs clash, who took territory."""
     a1 = m.actor1.actor if m.actor1 else None
     a2 = m.actor2.actor if m.actor2 else None
@@ -235,11 +244,16 @@ def _classify(m: Mention, kinds: set[str], clause_kinds: set[str], violent: bool
         elif a1 is not None:
             _set(m, "Non-state actor overtakes territory")
     elif m.cls == "protest":
-        if "killed" in kinds and violent and a1 is not None and a1.kind in ("state", "group"):
+        if "killed" in clause_kinds and violent and a1 is not None and a1.kind in ("state", "group"):
             _set(m, "Excessive force against protesters")
             m.actor2 = None  # filled with Protesters (country) by the caller
         elif "intervention" in kinds:
             _set(m, "Protest with intervention")
-    elif m.cls == "disrupt":  # an intercepted strike is coded as the strike, on the interceptor
-        _set(m, "Air/drone strike")
-        m.actor1, m.actor2 = None, m.actor1 or m.actor2
+    elif m.cls == "disrupt":  # an intercepted strike is coded as the strike: launcher on interceptor
+        _set(m, "Air/drone strike" if "air" in clause_kinds else "Shelling/artillery/missile attack")
+        refs = [r for r in [m.actor1, m.actor2, *m.alt2] if r is not None and r.hit is not None]
+        launcher = [r for r in refs if _LAUNCHED.search(norm[max(0, r.hit.nstart - 30):r.hit.nstart])]
+        others = [r for r in refs if r not in launcher]
+        m.actor1 = launcher[0] if launcher else None
+        m.actor2 = others[0] if others else None
+        m.alt2 = []

@@ -157,7 +157,7 @@ def _fold_partial(groups: dict[tuple, list[Draft]]) -> dict[tuple, list[Draft]]:
                 continue
             same_date = od == date or (all(d.date is None for d in g) and stated(go)) \
                 or (not stated(g) and stated(go) and (ow == where or not anchored(g))
-                    and all(d.mention.definite for d in g))
+                    and (all(d.mention.definite for d in g) or osub != sub))
             # dated by publication only; or "الاتفاق" told again later with no date or place of its own
             if same_date and (oa2 == a2 or a2 is None):
                 go.extend(groups.pop(k))
@@ -204,7 +204,7 @@ def _event(doc: Document, key: tuple, group: list[Draft], lex: Lexicon) -> Event
             spans.append(_span(doc, dm.toll.start, dm.toll.end, "fatalities"))
         if d.date is not None:
             spans.append(_span(doc, d.date.start, d.date.end, "date"))  # type: ignore[attr-defined]
-        for _name, h in d.cited:
+        for _source, h in d.cited:
             spans.append(_span(doc, h.start, h.end, "source"))
     seen: set[tuple[int, int, str]] = set()
     spans = [s for s in spans if (s.start, s.end, s.label) not in seen and not seen.add((s.start, s.end, s.label))]

@@ -150,11 +150,14 @@ def canonical(actor: Actor, country: str | None, lex: Lexicon) -> str | None:
     name = actor.name
     if "{" not in name:
         return name
-    if country is None:
+    if country is None and name != "{coalition}":
         return None
     c = lex.countries.get(country)
     if name == "{military}":
         return c.military if c else f"Military Forces of {country}"
     if name == "{police}":
         return c.police if c else f"Police Forces of {country}"
+    if name == "{coalition}":
+        return "Military Forces of Saudi Arabia (2015-)" if country == "Yemen" else \
+            "International Coalition Against the Islamic State"
     return name.replace("{country}", country)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import csv
 import gzip
 import json
-import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -307,8 +306,8 @@ def flag_cues(recs: list[Rec], df: Counter, cue_df: Counter, ndocs: int, stop: s
     fewer for sub-districts and towns of 20,000+, which news names bare); or when it starts with a
     common first name (محمد علي). An entry's common keys are dropped when it has others; an entry with
     only common keys is flagged ``cue=1``, or ``cue=2`` when a key is in the stoplist or in at least
-    ``very_share`` of the documents (then only a naming noun lets it count). Governorates are never touched; districts and curated places only by
-    the stoplist.
+    ``very_share`` of the documents (then only a naming noun lets it count). Governorates are never
+    touched; districts and curated places only by the stoplist. Keys that are place nouns (مدينة) go.
     """
     cut = max(3, int(ndocs * min_share))
     very = max(cut, int(ndocs * very_share))
@@ -318,7 +317,9 @@ def flag_cues(recs: list[Rec], df: Counter, cue_df: Counter, ndocs: int, stop: s
             return True
         return df.get(k, 0) >= cut and cue_df.get(k, 0) < ratio * df[k]
 
+    nouns = set(load_cues()["place"]) | set(load_cues()["naming"])
     for r in recs:
+        r.keys = [k for k in r.keys if k not in nouns] or r.keys  # a village called "مدينة" is not findable
         if r.kind == "admin1":
             continue
         if r.src == "curated" or r.kind == "admin2":
@@ -328,7 +329,8 @@ def flag_cues(recs: list[Rec], df: Counter, cue_df: Counter, ndocs: int, stop: s
             bad = {k for k in r.keys if common(k, ratio)}
         good = [k for k in r.keys if k not in bad]
         # an article form build added (حزة → الحزة) does not stand in for a common bare name
-        real = [k for k in good if not (k.startswith("ال") and k[2:] in bad)]
+        written = norm(r.name_ar).startswith("ال")
+        real = [k for k in good if written or not (k.startswith("ال") and k[2:] in bad)]
         if real:
             r.cue, r.keys = 0, good
         else:
@@ -389,12 +391,14 @@ def build(data: Path, out_dir: Path = DATA_DIR, corpus: Path | None = None) -> d
     for r in recs:  # curated level truncates the admin units reported
         r.adm = [a if i < r.level else "" for i, a in enumerate(r.adm)]
     out_dir.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out_dir / GAZETTEER_FILE, "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("\t".join(COLUMNS) + "\n")
-        for r in sorted(recs, key=lambda r: r.id):
-            row = [r.id, r.kind, r.cc, ascii_name(r.name_en) if r.src != "ocha" else _clean(r.name_en), _clean(r.name_ar), "|".join(r.keys),
-                   f"{r.lat:.5f}", f"{r.lon:.5f}", *r.adm, str(r.pop), str(r.level), str(r.cue), r.src]
-            fh.write("\t".join(row) + "\n")
+    lines = ["\t".join(COLUMNS)]
+    for r in sorted(recs, key=lambda r: r.id):
+        name_en = ascii_name(r.name_en) if r.src != "ocha" else _clean(r.name_en)
+        lines.append("\t".join([r.id, r.kind, r.cc, name_en, _clean(r.name_ar), "|".join(r.keys), f"{r.lat:.5f}",
+                                f"{r.lon:.5f}", *r.adm, str(r.pop), str(r.level), str(r.cue), r.src]))
+    # mtime=0: the same sources give the same bytes (no spurious diffs)
+    data = gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), compresslevel=9, mtime=0)
+    (out_dir / GAZETTEER_FILE).write_bytes(data)
     size = write_boundaries(idx, out_dir / "admin_boundaries.geojson")
     counts = Counter(r.src.split("+")[0] for r in recs)
     counts["total"] = len(recs)
@@ -413,9 +417,3 @@ def ascii_name(text: str) -> str:
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(c for c in text if not unicodedata.combining(c))
     return _clean(re.sub(r"[‘’`ʿʾ´']", "", text))
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p = math.pi / 180
-    a = 0.5 - math.cos((lat2 - lat1) * p) / 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * (1 - math.cos((lon2 - lon1) * p)) / 2
-    return 12742 * math.asin(math.sqrt(a))

@@ -17,7 +17,7 @@ from rasd.geo.gazetteer import DATA_DIR
 CUES_FILE = DATA_DIR / "gazetteer_cues.tsv"
 KINDS = (
     "naming", "place", "firstname", "city", "governorate", "weak", "near", "outskirts", "direction", "rural", "landmark", "person", "after",
-    "notplace", "phrase",
+    "notplace", "phrase", "nisba",
 )
 _TOKEN = re.compile(r"[\u0621-\u064a0-9a-z]+|[^\s\u0621-\u064a0-9a-z]")
 _CLAUSE_STOP = set(".،,؛;:!?()[]{}\"'«»-–—|/\n")
@@ -36,8 +36,24 @@ def load_cues(path: Path = CUES_FILE) -> dict[str, frozenset[str]]:
         parts = line.split("\t")
         if len(parts) != 2 or parts[0] not in out:
             raise KnowledgeError(str(path), i, "expected: kind<TAB>forms with kind in " + ", ".join(KINDS))
+        if parts[0] == "nisba":
+            continue  # form=Country pairs: load_nisba
         out[parts[0]].update(norm(f) for f in parts[1].split("|") if f.strip())
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def load_nisba(path: Path = CUES_FILE) -> dict[str, str]:
+    """Country adjectives (normalised) → the country they name: السوريه → Syria."""
+    out: dict[str, str] = {}
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("nisba\t"):
+            for pair in line.split("\t", 1)[1].split("|"):
+                form, sep, country = pair.partition("=")
+                if not sep or not country:
+                    raise KnowledgeError(str(path), i, f"nisba entry {pair!r} is not form=Country")
+                out[norm(form)] = country
+    return out
 
 
 @dataclass(slots=True)
@@ -58,6 +74,8 @@ class Context:
     after_dir: str = ""
     coord: bool = False  # joined to the previous name by و
     reference: bool = False  # a distance reference (على بعد 100 كم من X), not where things happen
+    nisba: str = ""  # the country a following adjective names (سروج التركية → Turkey)
+    adjectival: bool = False  # a definite name right after a definite noun that is no cue word (الوضع القائم)
 
     @property
     def cue_words(self) -> list[str]:
@@ -87,7 +105,8 @@ def read_context(text: str, start: int, end: int, prefix: str = "") -> Context:
             break
     for i, raw in enumerate(toks):
         t = raw if raw in cues["person"] or raw in cues["firstname"] else _strip_conj(raw)
-        if i == 0 and (raw in cues["person"] or raw in cues["firstname"] or t in cues["notplace"]):
+        if i == 0 and (raw in cues["person"] or raw in cues["firstname"] or t in cues["person"]
+                       or t in cues["notplace"]):
             ctx.person = True
             break
         if i == 0 and t in cues["naming"]:
@@ -119,8 +138,11 @@ def read_context(text: str, start: int, end: int, prefix: str = "") -> Context:
             ctx.weak = True
             break
         else:
-            if i == 0 and raw.startswith("و") and raw == "و":
+            if i == 0 and raw == "و":
                 ctx.coord = True
+            elif i == 0 and raw.startswith("ال") and len(raw) > 3 and not raw.endswith(("ي", "يه", "ين", "يون")) \
+                    and text.startswith("ال", start):
+                ctx.adjectival = True  # الوضع القائم; but القوات العراقية الرمادي is verb-subject-object
             break
     if ctx.landmark and ctx.governorate:  # مبنى محافظة أربيل: the governorate's building, in its capital
         ctx.governorate, ctx.city = False, True
@@ -128,4 +150,6 @@ def read_context(text: str, start: int, end: int, prefix: str = "") -> Context:
     right = _TOKEN.findall(text[end:end + 30])
     if right and right[0] in cues["after"]:
         ctx.after_dir = right[0]
+    if right:
+        ctx.nisba = load_nisba().get(right[0], "")
     return ctx

@@ -48,7 +48,8 @@ def prior(e: Entry, m: Mention) -> tuple[float, list[str]]:
     if e.src == "curated":
         p = CURATED_PRIOR
     elif e.kind in ("town", "c_city", "c_capital"):
-        p = (2.5 if e.kind == "town" else 3.0) + 0.4 * min(math.log10(e.pop + 1), 6.5)
+        # a foreign city is in the countries file because news names it: it starts a step higher
+        p = (2.5 if e.kind == "town" else 3.5) + 0.4 * min(math.log10(e.pop + 1), 6.5)
     elif e.kind == "admin1" and e.country == "Iraq":
         p = IRAQ_ADMIN1_PRIOR
     else:
@@ -63,7 +64,13 @@ def prior(e: Entry, m: Mention) -> tuple[float, list[str]]:
     if c.governorate and e.kind in ("admin1", "c_admin1"):
         p += 4.0
         why.append("governorate cue")
-    if c.place_cue in ("بلده", "قريه", "بلدات", "قرى", "بلدتي", "قريتي") and e.kind in ("town", "village", "admin3"):
+    elif c.governorate and e.kind in ("c_city", "c_capital"):
+        p += 2.0  # abroad a governorate is often named after its capital (محافظة الحديدة)
+    if c.nisba:
+        p += 4.0 if e.country == c.nisba else -3.0
+        why.append(f"adjective names {c.nisba}")
+    if c.place_cue in ("بلده", "قريه", "بلدات", "قرى", "بلدتي", "قريتي") and e.kind in ("town", "village", "admin3",
+                                                                                        "c_city"):
         p += 2.0
         why.append("town cue")
     if c.place_cue in ("حي", "احياء", "حيي") and e.kind == "neighbourhood":
@@ -89,7 +96,7 @@ def _support(mentions: list[Mention]) -> tuple[Counter, Counter, Counter, list[t
         a1 = {e.adm1 for e in m.candidates}
         if len(a1) == 1 and "" not in a1:
             adm1[next(iter(a1))] += 1
-            if any(e.kind == "admin1" for e in m.candidates):
+            if any(e.kind in ("admin1", "admin2") for e in m.candidates):  # a district names its governorate too
                 governorates.append((m.start, next(iter(a1))))
         a2 = {e.adm2 for e in m.candidates}
         if len(a2) == 1 and "" not in a2:
@@ -124,11 +131,11 @@ def _context_bonus(e: Entry, m: Mention, gaz: Gazetteer, countries: Counter, adm
         if any(abs(pos - m.start) <= NEAR_SENTENCE and a == e.adm1 and pos != m.start for pos, a in governorates):
             s += 3.0
             why.append("governorate named nearby")
-        if anchors and e.kind not in ("admin1", "country"):
-            d = min(abs(e.lat - la) + abs(e.lon - lo) for la, lo in anchors)
-            if 0 < d < 0.4:
-                s += 1.0
-                why.append("near other places")
+    if anchors and e.kind not in ("admin1", "country", "c_admin1"):
+        d = min(abs(e.lat - la) + abs(e.lon - lo) for la, lo in anchors)
+        if 0 < d < 0.4:
+            s += 1.0
+            why.append("near other places")
     if country_hint and e.country == country_hint:
         s += 1.0
         why.append("actors' country")
@@ -136,19 +143,30 @@ def _context_bonus(e: Entry, m: Mention, gaz: Gazetteer, countries: Counter, adm
 
 
 SUPPORT_DEG = 0.6  # lat + lon degrees (~60 km): a conditional reading this close to a sure place is supported
+STRICT_DEG = 0.35  # strict readings need a sure *point* (not a governorate centroid) this close, or its district
 
 
 def prune_conditional(mentions: list[Mention]) -> list[Mention]:
     """Drop conditional readings (common-word or bare small-village names) that no sure mention of the
-    document supports (same governorate, or within ~60 km); drop mentions left with no reading."""
-    sure = [(e.adm1, e.lat, e.lon, id(m)) for m in mentions for e in m.candidates
+    document supports; drop mentions left with no reading. A loose reading (a village after في) needs a
+    sure place in the same governorate or within ~60 km; a strict one (a common word, or a village with
+    no locative word) needs one in the same district or a sure point within ~35 km."""
+    sure = [(e.adm1, e.adm2, e.lat, e.lon, e.kind in ("admin1", "country", "c_admin1"), id(m))
+            for m in mentions for e in m.candidates
             if e.idx not in m.conditional and len({c.adm1 for c in m.candidates}) == 1]
+
+    def supported(e, m: Mention) -> bool:
+        if m.strict:
+            return any(o != id(m) and ((a2 and a2 == e.adm2) or (not area and abs(la - e.lat) + abs(lo - e.lon)
+                                                                   < STRICT_DEG))
+                       for _, a2, la, lo, area, o in sure)
+        return any(o != id(m) and ((a1 and a1 == e.adm1) or abs(la - e.lat) + abs(lo - e.lon) < SUPPORT_DEG)
+                   for a1, _, la, lo, _, o in sure)
+
     out = []
     for m in mentions:
         if m.conditional:
-            keep = [e for e in m.candidates if e.idx not in m.conditional or any(
-                o != id(m) and ((a1 and a1 == e.adm1) or abs(la - e.lat) + abs(lo - e.lon) < SUPPORT_DEG)
-                for a1, la, lo, o in sure)]
+            keep = [e for e in m.candidates if e.idx not in m.conditional or supported(e, m)]
             if not keep:
                 continue
             m.candidates = keep

@@ -20,6 +20,7 @@ from rasd.geo.gazetteer import Entry, Gazetteer, load
 from rasd.geo.toponyms import Mention, find_toponyms
 from rasd.model import Document, Place, Segment, Span
 
+FOREIGN_PRECISION = {"country": 3, "c_admin1": 3, "c_region": 2, "c_city": 1, "c_capital": 1}
 AREA_PRECISION_2 = {"oilfield", "gasfield", "dam", "crossing", "region", "c_region"}
 LEVEL_OF = {"country": 0, "admin1": 1, "c_admin1": 1, "region": 1, "c_region": 1, "admin2": 2}
 # the countryside of a city-governorate is another governorate (ريف دمشق، ضواحي دمشق → Rural Damascus)
@@ -27,6 +28,8 @@ RURAL_OF = {"SY01": "SY03"}
 AREA_CUES = {"منطقه", "مناطق", "منطقتي"}
 WEAK_KINDS = {"town", "village", "neighbourhood", "landmark", "admin3"}
 COORD_GAP = 70  # normalised characters: a name joined by و inherits the spatial phrase before it
+_MARKAZ = re.compile(r"^Markaz\s+")
+_TANWEEN = {"\u064b", "\u064c", "\u064d"}
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
 
@@ -78,6 +81,17 @@ class Resolver:
             return child, child
         return entry, entry
 
+    def _location(self, e: Entry, admin_e: Entry, level: int, key: str) -> str | None:
+        """English name of the place: OCHA's name when the place is a sub-district's own town
+        (ذيبان → Thiban, not GeoNames' Dhiban), else the entry's."""
+        if e.kind == "admin2":
+            return e.name_en  # the district's town (أربيل → Erbil, not Markaz Erbil)
+        if e.kind in ("admin1", "admin3") and admin_e.kind == "admin3" and level >= 3:
+            return _MARKAZ.sub("", admin_e.name_en)
+        if e.kind in ("town", "village") and any(a.kind == "admin3" and a.id == e.adm3 for a in self.gaz.lookup(key)):
+            return _MARKAZ.sub("", self.gaz.admin[e.adm3].name_en)
+        return e.name_en or admin_e.name_en or None
+
     def place(self, ch: Choice, nt: Normalized, text: str, inherited: Mention | None = None) -> Place:
         m, e = ch.mention, ch.entry
         ctx = inherited.context if inherited is not None else m.context
@@ -95,7 +109,9 @@ class Resolver:
         else:
             a1, a2, a3 = (e.adm1 or None), None, None
         # precision: 3 for a country or governorate, 2 for a region or a non-populated site, 1 for a place
-        if e.kind == "country" or level <= 1 and e.kind not in ("region", "c_region"):
+        if e.kind in FOREIGN_PRECISION:
+            prec = FOREIGN_PRECISION[e.kind]
+        elif e.kind == "country" or level <= 1 and e.kind != "region":
             prec = 3
         elif e.kind in AREA_PRECISION_2:
             prec = 2
@@ -103,18 +119,14 @@ class Resolver:
             prec = 1
         if prec == 1 and ctx.place_cue in AREA_CUES and e.kind in ("town", "admin2", "admin3", "village"):
             prec = 2  # منطقة هجين: the area around the town
-        if e.kind != "country" and (ctx.near or ctx.direction or ctx.rural):
-            if not (ctx.landmark and prec == 1 and inherited is None):
-                prec = max(prec, 2) if prec < 3 or level >= 1 else prec
-                if prec == 3 and e.kind in ("admin1", "c_admin1"):
-                    prec = 2
+        if e.kind != "country" and (ctx.near or ctx.direction or ctx.rural) \
+                and not (ctx.landmark and inherited is None):  # قرب جسر مدينة الميادين: at the town
+            if prec == 1:
+                prec = 2
+            elif e.kind in ("admin1", "c_admin1"):
+                prec = 2  # ريف دير الزور الشرقي، شرق دير الزور: part of the governorate
         start, end = nt.original_span(m.start, m.end)
-        if e.kind in ("admin1", "admin2", "admin3") and admin_e.kind == "admin3" and level >= 3:
-            location = admin_e.name_en
-        else:
-            location = e.name_en or admin_e.name_en or None
-        if point.kind == "admin3" and e.kind == "town":
-            location = e.name_en
+        location = self._location(e, admin_e, level, m.key)
         cands = [{"id": x.id, "name": x.name_en or x.name_ar, "kind": x.kind, "country": x.country,
                   "admin1": self.gaz.admin_en(x.adm1) if x.country in ("Syria", "Iraq") else x.adm1 or None,
                   "score": s} for x, s in [(e, ch.score), *ch.runners]]
@@ -162,7 +174,7 @@ class DocumentGeocoder:
         self.gaz = load()
         text = doc.text
         self._nt = normalize(text)
-        mentions = find_toponyms(self._nt.norm, self.gaz)
+        mentions = [m for m in find_toponyms(self._nt.norm, self.gaz) if not self._tanween(m)]
         if segments:
             keep = [(s.start, s.end) for s in segments if s.kind in ("article", "title")]
             mentions = [m for m in mentions
@@ -179,9 +191,12 @@ class DocumentGeocoder:
         governorates = {c.entry.adm1 for c in choices if c.entry.adm1 and c.entry.country in ("Syria", "Iraq")}
         # an ambiguous small name whose chosen reading has no support in a document about another
         # governorate (العباسية in a Basra story: a Kirkuk sub-district) is likely a wrong reading
-        weak = [c.support == 0 and c.entry.kind in WEAK_KINDS and c.entry.src != "curated"
-                and c.entry.pop < 20000 and c.mention.regions > 1
-                and bool(governorates - {c.entry.adm1}) for c in choices]
+        # so is a small Syrian or Iraqi place with no support in a story that names other countries only
+        named = {c.entry.country for c in choices if c.entry.kind == "country"}
+        weak = [c.support == 0 and c.entry.kind in WEAK_KINDS and c.entry.src != "curated" and c.entry.pop < 20000
+                and ((c.mention.regions > 1 and bool(governorates - {c.entry.adm1}))
+                     or (bool(named) and c.entry.country not in named))
+                for c in choices]
         self.places: list[Place] = [p for p, w in zip(places, weak, strict=True) if not w]
         self.unsupported: list[Place] = [p for p, w in zip(places, weak, strict=True) if w]  # kept for audit
         # a bare country with no locative word before it is mostly an actor (قصفت روسيا), and a distance
@@ -192,6 +207,11 @@ class DocumentGeocoder:
                            for c, k in zip(ctxs, kinds, strict=True)]
         self._paragraphs = self._paragraph_bounds(text)
         self.dominant: Place | None = self._dominant()
+
+    def _tanween(self, m: Mention) -> bool:
+        """A word written with tanween (دومًا "always") is an indefinite common word, never a name."""
+        a, b = self._nt.original_span(m.start, m.end)
+        return any(ch in _TANWEEN for ch in self.doc.text[a:b + 1])
 
     @staticmethod
     def _paragraph_bounds(text: str) -> list[tuple[int, int]]:

@@ -33,6 +33,7 @@ class Mention:
     candidates: list[Entry] = field(default_factory=list)
     conditional: frozenset[int] = frozenset()  # idx of candidates kept only if the document supports them
     regions: int = 0  # how many governorates the name's readings span before any pruning (> 1: ambiguous)
+    strict: bool = False  # conditional readings need district-level support (see disambiguate.prune_conditional)
 
 
 def _is_word(ch: str) -> bool:
@@ -51,10 +52,19 @@ def _phrases() -> dict[str, tuple[str, ...]]:
 SMALL_KINDS = {"town", "village", "landmark", "neighbourhood"}
 
 
+def _locative(ctx: Context) -> bool:
+    return bool(ctx.weak or ctx.place_cue or ctx.near or ctx.outskirts or ctx.direction or ctx.rural
+                or ctx.landmark or ctx.coord)
+
+
 def _status(entry: Entry, ctx: Context) -> str:
     """"ok", "conditional" (needs support from the document's other places) or "no"."""
-    locative = ctx.weak or ctx.place_cue or ctx.near or ctx.outskirts or ctx.direction or ctx.rural \
-        or ctx.landmark or ctx.coord
+    locative = _locative(ctx)
+    if ctx.nisba and entry.country != ctx.nisba and entry.kind != "country":
+        return "no"  # السفيرة الأمريكية: the adjective names another country than this reading's
+    if ctx.adjectival and entry.kind not in ("admin1", "country", "c_admin1", "region", "c_region") \
+            and entry.src != "curated":
+        return "no"  # الوضع القائم، الطبقة الوسطى: a definite noun and its adjective
     if entry.cue:
         if entry.kind == "c_capital":  # واشنطن: a place after في or ب, else its government
             return "ok" if ctx.naming or ctx.weak else "no"
@@ -66,8 +76,27 @@ def _status(entry: Entry, ctx: Context) -> str:
     return "ok"
 
 
+BIG_KINDS = {"admin1", "admin2", "country", "c_admin1", "c_capital"}
+
+
+def _shadow(entries: list[Entry], ctx: Context, status: dict[int, str]) -> None:
+    """A governorate's or district's name said bare means that unit (or its town), not a village of
+    the same name elsewhere (القنيطرة is not حي القنيطرة in Dar'a): without a naming noun, small
+    readings outside the big readings' governorates are dropped."""
+    if ctx.naming:
+        return
+    big = {e.adm1 or e.id for e in entries if e.kind in BIG_KINDS or (e.kind == "c_city" and e.pop >= 100000)}
+    if not big:
+        return
+    for e in entries:
+        if e.kind in SMALL_KINDS and e.adm1 not in big and e.src != "curated":
+            status[e.idx] = "no"
+
+
 def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
-    """All place mentions in ``text`` (already normalised with rasd.clean.normalize)."""
+    """All place mentions in ``text`` (already normalised with rasd.clean.normalize). Hashtag
+    underscores count as spaces (#مطار_التيفور), which keeps every offset."""
+    text = text.replace("_", " ")
     found: list[Mention] = []
     phrases = _phrases()
     n = len(text)
@@ -96,10 +125,12 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
         if ctx.person:
             continue
         status = {e.idx: _status(e, ctx) for e in gaz.lookup(key)}
+        _shadow(gaz.lookup(key), ctx, status)
         cands = [e for e in gaz.lookup(key) if status[e.idx] != "no"]
         if cands:
             cond = frozenset(i for i, st in status.items() if st == "conditional")
-            found.append(Mention(mstart, end, key, prefix, ctx, cands, cond, len({e.adm1 for e in cands})))
+            strict = not _locative(ctx) or any(e.cue for e in cands if e.idx in cond)
+            found.append(Mention(mstart, end, key, prefix, ctx, cands, cond, len({e.adm1 for e in cands}), strict))
     found.sort(key=lambda m: (-(m.end - m.start), m.start))
     taken: list[tuple[int, int]] = []
     kept = []

@@ -1,7 +1,10 @@
-"""The features ``score_pair`` combines: date gap, place agreement, sub-type and actor agreement.
+"""The structured features of a pair: date gap and day relation, place agreement (and whether the
+two are different towns), sub-type and actor agreement.
 
-Each returns ``None`` when the two events cannot be the same (a hard mismatch: another country or
-admin1, a date outside the window, places farther apart than the radius), else a score in [0, 1].
+``date_score`` and ``place_score`` return ``None`` when the two events cannot be the same (a hard
+mismatch: another country or admin1, a date outside the window, places farther apart than the
+radius), else a score in [0, 1]. The text cues (what was hit, the means, rare shared words) are in
+``rasd.resolve.cues``.
 """
 
 from __future__ import annotations
@@ -81,6 +84,30 @@ def date_score(a: Event, b: Event, s: ResolveSettings) -> float | None:
     return s.gap_factor * (1.0 - gap / (w + 1))
 
 
+def day_relation(a: Event, b: Event) -> str:
+    """How two reports' days relate: ``same``; for two days in a row, ``night`` (a stated night, which
+    falls across midnight), ``stated_clash`` (each states another day), ``unstated_later`` (the later
+    report states no day: its date is its publication day, a next-day report of the earlier event),
+    ``unstated_earlier`` (the earlier report states no day: it was out before the other event's day),
+    ``unstated_both``; ``apart`` for a wider gap, ``unknown`` without dates."""
+    da, db = _day(a.event_date), _day(b.event_date)
+    if da is None or db is None:
+        return "unknown"
+    if da == db:
+        return "same"
+    if abs((da - db).days) > 1:
+        return "apart"
+    early, late = (a, b) if da < db else (b, a)
+    te, tl = stated_days(early), stated_days(late)
+    if any(word in t for t in te | tl for word in night_words()):
+        return "night"
+    if te and tl:
+        return "stated_clash"
+    if te:
+        return "unstated_later"
+    return "unstated_earlier" if tl else "unstated_both"
+
+
 def distance_km(a: Event, b: Event) -> float | None:
     """Great-circle distance between the events' coordinates, None when either lacks them."""
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
@@ -89,6 +116,15 @@ def distance_km(a: Event, b: Event) -> float | None:
     dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def precise(ev: Event) -> bool:
+    """Is the event placed at a town or spot: an admin3 unit (geo precision 1-2), or coordinates of
+    geo precision 1? Coordinates of precision 2-3 are a region's centroid (an admin1 coded with its
+    centroid must not be held 15 km away from a town inside it)."""
+    if ev.admin3 is not None:
+        return (ev.geo_precision or 1) < 3
+    return ev.latitude is not None and (ev.geo_precision or 1) == 1
 
 
 def place_score(a: Event, b: Event, s: ResolveSettings) -> float | None:
@@ -107,8 +143,7 @@ def place_score(a: Event, b: Event, s: ResolveSettings) -> float | None:
     dist = distance_km(a, b)
     same_loc = key(a.location) is not None and key(a.location) == key(b.location)
     same_a3 = key(a.admin3) is not None and key(a.admin3) == key(b.admin3)
-    precise_a = (a.admin3 is not None or a.latitude is not None) and (a.geo_precision or 1) < 3
-    precise_b = (b.admin3 is not None or b.latitude is not None) and (b.geo_precision or 1) < 3
+    precise_a, precise_b = precise(a), precise(b)
     if precise_a and precise_b:
         if same_loc or (dist is not None and dist <= 2.0):
             return 1.0
@@ -129,8 +164,7 @@ def place_score(a: Event, b: Event, s: ResolveSettings) -> float | None:
 def other_place(a: Event, b: Event) -> bool:
     """Two precisely placed events in different places (not the same location, farther than 2 km):
     a neighbouring town, inside the radius but not the same spot."""
-    precise = all((e.admin3 is not None or e.latitude is not None) and (e.geo_precision or 1) < 3 for e in (a, b))
-    if not precise or (key(a.location) is not None and key(a.location) == key(b.location)):
+    if not (precise(a) and precise(b)) or (key(a.location) is not None and key(a.location) == key(b.location)):
         return False
     dist = distance_km(a, b)
     return dist is not None and dist > 2.0 or dist is None and key(a.admin3) != key(b.admin3)

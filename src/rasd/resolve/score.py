@@ -15,11 +15,18 @@ import math
 
 from rasd.model import Event
 from rasd.resolve.cues import cues, shared_rare_words
-from rasd.resolve.features import actor_score, date_score, key, other_place, place_score, subtype_score
+from rasd.resolve.features import (
+    actor_score,
+    date_score,
+    day_relation,
+    key,
+    other_place,
+    place_score,
+    subtype_score,
+)
 from rasd.resolve.learned import probability
 from rasd.resolve.settings import DEFAULT, ResolveSettings
 from rasd.resolve.similarity import evidence_similarity
-
 
 _ARTILLERY_VS_AIR = {frozenset({"artillery"}), frozenset({"air"})}
 
@@ -58,7 +65,10 @@ def features(a: Event, b: Event, s: ResolveSettings = DEFAULT) -> dict[str, floa
         return None
     sim = evidence_similarity(a.evidence, b.evidence)
     ev = 0.5 if sim is None else min(1.0, max(0.0, (sim - s.sim_floor) / (s.sim_ceiling - s.sim_floor)))
-    return {"date": d, "same_day": float(d == 1.0), "stated_clash": float(d == s.stated_gap),
+    rel = day_relation(a, b)
+    return {"date": d, "same_day": float(rel == "same"), "stated_clash": float(rel == "stated_clash"),
+            "night": float(rel == "night"), "unstated_later": float(rel == "unstated_later"),
+            "unstated_earlier": float(rel == "unstated_earlier"),
             "place": p, "other_place": float(other_place(a, b)), "subtype": subtype_score(a, b), "actors": actor_score(a, b), "evidence": ev,
             "shared_words": shared_rare_words(a.evidence, b.evidence),
             **_cue_features(a, b), "fatality_gap": fatality_gap(a, b)}

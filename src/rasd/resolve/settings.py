@@ -22,7 +22,7 @@ class ResolveSettings:
     stated_gap: float = 0.1  # date score when both reports state different days (none at night)
     sim_floor: float = 0.20  # evidence cosine similarity (USE embeddings) mapped to 0 ...
     sim_ceiling: float = 0.80  # ... and to 1
-    threshold: float = 0.80  # score_pair (a probability) >= threshold → same event
+    threshold: float = 0.50  # score_pair (a probability) >= threshold → same event (chosen by CV, see docs)
 
 
 DEFAULT = ResolveSettings()

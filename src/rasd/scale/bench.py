@@ -58,6 +58,7 @@ class BenchRow:
     failed: int = 0
     events: int = 0
     cpu_seconds: float = 0.0
+    first_error: str = ""
 
     @property
     def docs_per_cpu_second(self) -> float:
@@ -186,6 +187,7 @@ def run_config(corpus: list[str], limit: int | None, workers: int, extract: bool
             pool.join()  # reaped, so RUSAGE_CHILDREN below covers the workers
     row.docs = tally.total
     row.failed = tally.failed
+    row.first_error = str(tally.errors[0]) if tally.errors else ""
     row.peak_main_mb = _rss_mb(resource.RUSAGE_SELF)
     row.peak_worker_mb = _rss_mb(resource.RUSAGE_CHILDREN) if workers > 1 else 0.0
     return row

@@ -94,8 +94,9 @@ def measure_watch_latency(corpus: str | Path, *, items: int = 100, interval: flo
         def watch() -> None:
             try:
                 with Watcher([site.feed_url], db, interval=interval) as watcher:
+                    watcher.warm_up()  # as ``rasd watch`` does before its first poll
                     ready.set()
-                    watcher.run(stop)
+                    watcher.run(stop, warm=False)
             except BaseException as err:  # noqa: BLE001 - surfaced in the caller
                 failure.append(err)
                 ready.set()

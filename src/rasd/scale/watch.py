@@ -30,11 +30,12 @@ import time
 from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import partial
+from importlib import resources
 from pathlib import Path
 
 from rasd.errors import InputError
 from rasd.ingest.batch import run_batch
-from rasd.model import content_hash
+from rasd.model import Source, content_hash
 from rasd.scale.feeds import fetch, page_source, parse_feed
 from rasd.scale.outcome import Failure, process_safely
 from rasd.scale.writer import ADDED, DUPLICATE, open_store, write_outcome
@@ -242,9 +243,19 @@ class Watcher:
 
     # the loop -----------------------------------------------------------------------------
 
-    def run(self, stop: threading.Event | None = None, *, max_polls: int | None = None) -> WatchStats:
-        """Poll until ``stop`` is set (or ``max_polls`` polls), sleeping until the next target is due."""
+    def warm_up(self) -> None:
+        """Run the pipeline once on the bundled sample article (nothing stored), so knowledge files
+        load now and the first real item is not slowed by it."""
+        sample = next(iter(sorted((resources.files("rasd") / "sample").iterdir(), key=lambda p: p.name)))
+        process_safely(Source("<warm-up>", "text", sample.read_text(encoding="utf-8")), extract=self.extract)
+
+    def run(self, stop: threading.Event | None = None, *, max_polls: int | None = None,
+            warm: bool = True) -> WatchStats:
+        """Poll until ``stop`` is set (or ``max_polls`` polls), sleeping until the next target is due
+        (after ``warm_up`` unless ``warm`` is False)."""
         stop = stop or threading.Event()
+        if warm:
+            self.warm_up()
         while not stop.is_set():
             self.poll_once()
             if max_polls is not None and self.stats.polls >= max_polls:

@@ -1,0 +1,98 @@
+"""Where a mention happened: the geocoder's place for its clause or sentence (checked against our own
+words and the sentence's country names), its country, and one event per coordinated place."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from rasd.extract import bridge
+from rasd.extract.lexicon import Country
+from rasd.extract.matcher import Hit
+from rasd.extract.mentions import Mention, clauses
+from rasd.extract.merge import Draft
+
+_SUPPORTED_BY = re.compile(r"(?:المدعوم|المدعومة|المدعومين|الموالي|الموالية|الموالين|التابع|التابعة|بدعم)\s+(?:من|ل)?\s*$")
+_TEMPORAL = re.compile(r"\s*[،,]?\s*(?:بعد|عقب|اثر|إثر)\s")
+
+
+def country_of(m: Mention, shits: list[Hit], place, doc_country: str | None) -> str | None:
+    """The geocoded place's country; else a country or place named in the clause or sentence (the
+    document's main country first); else the document's main country."""
+    if place is not None and place.country:
+        return place.country
+    near = [h for h in shits if h.kind == "country" and m.clause[0] <= h.start < m.clause[1]]
+    if not near:
+        near = [h for h in shits if h.kind == "country"]
+    if any(h.payload.name == doc_country for h in near):  # type: ignore[attr-defined]
+        return doc_country
+    if near:
+        best = min(near, key=lambda h: abs(h.start - m.trigger.start))
+        c: Country = best.payload  # type: ignore[assignment]
+        return c.name
+    return doc_country
+
+
+def spread(text: str, norm: str, sent: tuple[int, int], shits: list[Hit], found: list[Draft],
+            geo: bridge.Geocoder) -> list[Draft]:
+    """One event per place: a trigger-less clause "وحقل الجفرة" after an event's clause repeats that
+    event at its place; every further village named with a territorial trigger is its own event."""
+    if not found or not geo.available:
+        return found
+    out = list(found)
+    triggers = [h for h in shits if h.kind == "trigger"]
+    last: Draft | None = None
+    for cs, ce in clauses(text, sent[0], sent[1], triggers, norm):
+        own = [d for d in found if d.mention.clause == (cs, ce)]
+        if own:
+            last = own[-1]
+            if last.mention.cls == "take":
+                for p in geo.places_in(cs, ce)[1:]:
+                    if p.geo_precision == 1 and p.location != (last.place.location if last.place else None):
+                        out.append(_clone(last, (cs, ce), p))
+            continue
+        if last is None or not text[cs:ce].lstrip(" ،,").startswith("و"):
+            continue
+        places = [p for p in geo.places_in(cs, ce) if p.location]
+        if places:
+            last = _clone(last, (cs, ce), places[0])
+            out.append(last)
+    return out
+
+
+def _clone(d: Draft, clause: tuple[int, int], place) -> Draft:
+    m = dataclasses.replace(d.mention, clause=clause, toll=type(d.mention.toll)(0))
+    return dataclasses.replace(d, mention=m, place=place, cited=list(d.cited))
+
+
+def place_of(m: Mention, geo: bridge.Geocoder, shits: list[Hit], doc_country: str | None, text: str, norm: str):
+    """The geocoder's place named in the clause, else in the sentence outside other triggers' clauses,
+    else its fallback; a place whose country contradicts every country or place name in the sentence
+    is not trusted."""
+    place = geo.place_for(m.clause[0], m.clause[1])
+    if place is not None and place.span is not None and any(
+            h.start < place.span.end and place.span.start < h.end for h in shits if h.kind in ("cue", "trigger")):
+        place = None  # a toponym that is one of our words ("سلسلة" series): not trusted
+    if place is not None and not _inside(place, m.clause) and text[m.clause[0]:m.clause[0] + 6].strip().startswith("حيث"):
+        before = [p for p in geo.places_in(m.sent[0], m.clause[0])]
+        if before:
+            return before[-1]  # "... مدينة كوباني حيث فجر انتحاري نفسه": where = the place just named
+    if place is not None and not _inside(place, m.clause):
+        triggers = [h for h in shits if h.kind == "trigger"]
+        taken = [c for c in clauses(text, m.sent[0], m.sent[1], triggers, norm)  # another time: "بعد ... على"
+                 if c != m.clause and any(c[0] <= t.start < c[1] for t in triggers)
+                 and _TEMPORAL.match(text[c[0]:c[0] + 8])]
+        for other in geo.places_in(m.sent[0], m.sent[1]):
+            if not any(_inside(other, c) for c in taken):
+                place = other
+                break
+    if place is not None and place.span is not None and _SUPPORTED_BY.search(text[max(0, place.span.start - 24):place.span.start]):
+        place = None  # "المدعومة من إيران": a sponsor, not where it happened
+    named = {h.payload.name for h in shits if h.kind == "country"} or {doc_country}  # type: ignore[attr-defined]
+    if place is not None and None not in named and place.country not in named:
+        return None
+    return place
+
+
+def _inside(place, span: tuple[int, int]) -> bool:
+    return place.span is not None and span[0] <= place.span.start < span[1]

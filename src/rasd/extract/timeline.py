@@ -1,0 +1,110 @@
+"""When a mention happened, and whether it is news at all: background sentences (lead-ins, frames,
+pluperfect, old years, background cues), retold or vaguely dated acts, and the event date (clause →
+sentence → paragraph → lead sentence → publication day)."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from rasd.extract import bridge
+from rasd.extract.matcher import Hit
+from rasd.extract.mentions import Mention
+from rasd.model import Segment
+
+_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+_PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,14}قد\s|^\s*[وف]?(?:كان|كانت|كانوا)\s+(?![يت])")
+_BACKGROUND_LEAD = re.compile(r"^\s*[وف]?(?:يذكر|يشار|يذكر ان|جدير بالذكر|تجدر الاشاره|في وقت سابق|سابقا)\b")
+_FRAME_LEAD = re.compile(r"^\s*[وف]?(?:ياتي|تاتي|جاء ذلك|ياتي ذلك)\b")  # "ويأتي ... بعد": context for other news
+RECENT_DAYS = 7
+
+
+def is_background(text: str, norm: str, normalized, s: int, e: int, dates: list[bridge.DateFound],
+                published: dt.date | None, shits: list[Hit]) -> bool:
+    """A sentence that only recalls the story's past: background lead-ins and cues, pluperfect,
+    old years, background dates, unless it also names a recent day (a weekday, yesterday...)."""
+    recent = any(d.date and not d.background for d in dates)
+    day = any(d.date and not d.background and d.kind in ("weekday", "relative", "explicit") and d.precision == 1
+              for d in dates)
+    if any(h.kind == "cue" and h.payload == "background" for h in shits) and not (recent and not _old(dates, published)):
+        return True
+    ns, ne = _norm_range(normalized, s, e)
+    sn = norm[ns:ne]
+    if any(d.background for d in dates) and not recent:
+        return True
+    if _FRAME_LEAD.match(sn):
+        return True
+    if _BACKGROUND_LEAD.match(sn):
+        return not recent
+    if _PLUPERFECT.search(sn) and not recent:
+        return True
+    for y in _YEAR.findall(text[s:e]):
+        if (published is None or int(y) < published.year) and not day:
+            return True
+    return False
+
+
+def _old(dates: list[bridge.DateFound], published: dt.date | None) -> bool:
+    """Every dated expression lies more than the recent window before publication."""
+    days = [(published - dt.date.fromisoformat(d.date)).days for d in dates if d.date and published]
+    return bool(days) and min(days) > RECENT_DAYS
+
+
+def _norm_range(normalized, s: int, e: int) -> tuple[int, int]:
+    offs = normalized.offsets
+    return bisect.bisect_left(offs, s), bisect.bisect_left(offs, e)
+
+
+def clause_background(m: Mention, shits: list[Hit], dates: list[bridge.DateFound]) -> bool:
+    """A background cue inside the mention's own clause with no date there ("بعد هجوم شنته على مدى 8
+    أسابيع")."""
+    cs, ce = m.clause
+    return any(h.kind == "cue" and h.payload == "background" and cs <= h.start < ce for h in shits) \
+        and not any(cs <= d.start < ce and d.date and not d.background for d in dates)
+
+
+def told_before(m: Mention, dates: list[bridge.DateFound], published: dt.date | None) -> bool:
+    """The date expression nearest the trigger is background or older than the recent window
+    ("أسقطتها ... في فبراير"): the act is retold."""
+    if not dates:
+        return False
+    near = min(dates, key=lambda d: abs(d.start - m.trigger.start))
+    if near.background or near.kind == "ago" and (near.precision or 1) >= 2:
+        return True  # "قبل أيام", "منذ سنوات": a vague or distant past
+    return bool(near.date and published and (published - dt.date.fromisoformat(near.date)).days > RECENT_DAYS)
+
+
+class Lead:
+    """The lead sentence's first usable date, found on first use."""
+
+    def __init__(self, text: str, first: Segment, published: dt.date | None) -> None:
+        sents = bridge.split_sentences(text, first.start, first.end)
+        end = sents[0][1] if sents else first.end  # the lead sentence
+        self._args = (text, first.start, end, published)
+        self._date: bridge.DateFound | None = None
+        self._done = False
+
+    def date(self) -> bridge.DateFound | None:
+        if not self._done:
+            self._done = True
+            text, start, end, published = self._args
+            found = [d for d in bridge.find_dates(text, start, end, published) if d.date and not d.background
+                     and (published is None or (published - dt.date.fromisoformat(d.date)).days <= RECENT_DAYS)]
+            self._date = found[0] if found else None
+        return self._date
+
+
+def event_date(m: Mention, good: list[bridge.DateFound], para: list[bridge.DateFound],
+                lead: Lead) -> bridge.DateFound | None:
+    """The date in the mention's clause, else the nearest before its trigger in the sentence, else the
+    nearest after it; else the latest earlier one in its paragraph, else the lead's."""
+    if good:
+        in_clause = [d for d in good if m.clause[0] <= d.start < m.clause[1]]
+        if in_clause:
+            return min(in_clause, key=lambda d: abs(d.start - m.trigger.start))
+        before = [d for d in good if d.start < m.trigger.start]
+        return before[-1] if before else good[0]
+    if para:
+        return para[-1]
+    return lead.date()
