@@ -10,6 +10,9 @@ Steps (run from the repo root; needs ../shared, used only here, never at run tim
 4. ``extracted``: run the extractor on the paired articles, map each coded event to the extracted
    event whose evidence overlaps it, and score ``same_event`` and ``merge_into`` on those events.
 
+A new batch is scored blind first (``python -m rasd.resolve.pairs`` on its lines), then the
+scorer is refit with ``scripts/train_resolver.py fit --write`` (see docs/resolve.md).
+
 Coding file (tab-separated, ``#`` comments). ``E`` lines code one event of one article::
 
     E  key  doc_id  sentence#  event_type|sub_event_type  date  time_precision

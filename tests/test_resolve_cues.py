@@ -45,7 +45,7 @@ def test_resolve_cues_suffocation_is_the_chemical_cue(coded):
 
 
 def test_resolve_cues_words_drop_the_article_and_conjunction():
-    assert words("والقنصلية الإيرانية") == ["قنصليه", "ايرانيه"]
+    assert words("والقنصلية الإيرانية") == ("قنصليه", "ايرانيه")
 
 
 def test_resolve_cues_lexicon_bad_entry_names_file_and_line(tmp_path, monkeypatch):
@@ -53,11 +53,13 @@ def test_resolve_cues_lexicon_bad_entry_names_file_and_line(tmp_path, monkeypatc
     bad.write_text("# c\ntarget\tmarket\tسوق\nweapon\tgun\tمسدس\n", encoding="utf-8")
     monkeypatch.setattr(cues_mod, "CUES_FILE", bad)
     cues_mod.cue_lexicon.cache_clear()
+    cues_mod.cues.cache_clear()
     try:
         with pytest.raises(KnowledgeError, match=r"cues\.tsv:3"):
             cues_mod.cue_lexicon()
     finally:
         cues_mod.cue_lexicon.cache_clear()
+        cues_mod.cues.cache_clear()
 
 
 def test_resolve_idf_common_words_are_cheap_and_rare_words_dear():
@@ -96,3 +98,17 @@ def test_resolve_weights_file_must_name_the_features(tmp_path, monkeypatch):
             learned.weights()
     finally:
         learned.weights.cache_clear()
+
+
+def test_resolve_blind_batch_errors_stay_fixed(coded):
+    """Hard negatives that a frozen scorer merged on blind batches (docs/resolve.md): a bomb in an Afrin
+    building vs the previous day's air strike on fleeing civilians; a shelter strike vs the hospitals
+    put out of service in the Daraa campaign."""
+    from rasd.resolve import same_event
+    from rasd.resolve.score import features
+
+    assert features(coded["AB1"], coded["W1"])["subtype_clash"] == 1.0
+    assert not same_event(coded["AB1"], coded["W1"])
+    assert features(coded["DH3"], coded["DM1"])["target_clash"] == 1.0
+    assert not same_event(coded["DH3"], coded["DM1"])
+    assert same_event(coded["KK1"], coded["KK3"])  # one killed vs none: no contradiction

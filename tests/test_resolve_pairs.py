@@ -23,7 +23,7 @@ def records():
 
 
 def test_resolve_pairs_set_is_large_and_has_hard_negatives(records):
-    assert len(records) >= 255
+    assert len(records) >= 265
     labels = Counter(r["label"] for r in records)
     assert labels["same"] >= 140 and labels["diff"] >= 100
     kinds = Counter(r["kind"] for r in records)
@@ -59,19 +59,19 @@ def test_resolve_pairs_cv_groups_never_split_a_cluster(records):
 
 
 def test_resolve_pairs_nested_cv_precision_and_recall_do_not_regress():
-    """Floors at the nested CV measured when the weights were fit (25 Nov 2026, 259 pairs: P 135/143 =
-    0.944, R 135/147 = 0.918; the issue's targets are P >= 0.95, R >= 0.85, see docs/resolve.md)."""
+    """Floors at the nested CV measured when the weights were fit (25 Nov 2026, 270 pairs: P 142/150 =
+    0.947, R 142/154 = 0.922; the issue's targets are P >= 0.95, R >= 0.85, see docs/resolve.md)."""
     rep = nested_cv(pair_matrix(load_pairs(PAIRS)))
     assert rep.precision >= 0.94, rep.wrong
-    assert rep.recall >= 0.91, rep.wrong
+    assert rep.recall >= 0.92, rep.wrong
     shipped = json.loads(WEIGHTS.read_text(encoding="utf-8"))["nested_cv_grouped_by_cluster"]
     assert (rep.tp, rep.fp, rep.fn) == (shipped["tp"], shipped["fp"], shipped["fn"])
 
 
 def test_resolve_pairs_fit_on_all_pairs_does_not_regress():
-    """The shipped weights on the pairs they were fit on (optimistic: P 0.948, R 0.993)."""
+    """The shipped weights on the pairs they were fit on (optimistic: P 0.950, R 0.994)."""
     rep = evaluate(PAIRS)
-    assert rep.precision >= 0.94, rep.errors
+    assert rep.precision >= 0.95, rep.errors
     assert rep.recall >= 0.99, rep.errors
 
 

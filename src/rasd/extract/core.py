@@ -18,7 +18,7 @@ from collections import Counter
 from rasd.clean.normalize import normalize
 from rasd.extract import bridge, roles
 from rasd.extract.coref import actor_name, inherit, own_country, resolve_previous, responsible_group
-from rasd.extract.fatalities import SIGNIFICANT, sentence_toll
+from rasd.extract.fatalities import MAX_EVENT_TOLL, SIGNIFICANT, sentence_toll, tally_start
 from rasd.extract.lexicon import Actor, Lexicon, load
 from rasd.extract.matcher import Hit, find_hits
 from rasd.extract.mentions import Mention, sentence_mentions
@@ -144,8 +144,11 @@ def _carry_toll(text: str, s: int, e: int, shits: list[Hit], draft: Draft) -> No
     if not any(c.payload == "killed" for c in cues):
         return
     m = draft.mention
-    toll = sentence_toll(text, cues, bridge.find_numbers(text, s, e), m.cls in SIGNIFICANT or m.plural)
-    if toll.value:
+    numbers = bridge.find_numbers(text, s, e)
+    if tally_start(text, s, e, cues) is not None:
+        return  # a total over days or a war is not the event's toll
+    toll = sentence_toll(text, cues, numbers, m.cls in SIGNIFICANT or m.plural)
+    if 0 < toll.value < MAX_EVENT_TOLL:
         m.toll = toll
 
 
@@ -191,7 +194,7 @@ def _draft(doc: Document, norm: str, m: Mention, shits: list[Hit], date: bridge.
     if m.cls in ("air", "shell") and a1 is None and country in lex.countries \
             and lex.countries[country].air_default and (m.cls == "air" or country == "Syria"):
         a1 = lex.countries[country].air_default  # an unattributed strike: the usual air force there
-    if a2 is None and (m.cls in _DEFAULT_ACTOR2 or (m.cls in _REMOTE and m.toll.value > 0)):
+    if a2 is None and (m.cls in _DEFAULT_ACTOR2 or (m.cls in _REMOTE and (m.toll.value > 0 or m.tallied))):
         a2 = roles.canonical(roles.actor_named(lex, {**_REMOTE, **_DEFAULT_ACTOR2}[m.cls]), country, lex)
     if responsible is not None and (a1 or "").startswith("Unidentified Armed Group") and m.actor1 is None:
         a1 = roles.canonical(responsible, country, lex)

@@ -4,10 +4,14 @@ a death toll), the figure next to a killed word, vague tolls as 10 (significant 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from rasd.clean.normalize import norm, normalize
+from rasd.errors import KnowledgeError
 from rasd.extract.matcher import Hit
 
 _WINDOW_AFTER = 64  # original characters between a killed word and a following figure
@@ -15,8 +19,19 @@ _WINDOW_BEFORE = 36  # between a figure and a following killed word ("30 قتي�
 _NOT_PEOPLE = re.compile(r"^\s*(?:ال)?(?:ساعه|ساعة|يوم|ايام|أيام|يوما|اسبوع|أسبوع|اسابيع|أسابيع|شهر|اشهر|أشهر|عام|"
                          r"اعوام|أعوام|سنه|سنة|سنوات|كم|كيلومتر|كيلومترا|متر|مترا|%|في المئة|بالمئة|دقيقة|دقائق|"
                          r"غاره|غارة|غارات|هجمه|هجمة|هجمات|صاروخ|صواريخ|قذيفه|قذيفة|قذائف|طائرة|طائرات|قرية|قرى|"
-                         r"مليون|ألف|الف|مرة|مرات|عاما|عامًا|سنة|من عمر|من العمر)")
+                         r"مليون|ألف|الف|مرة|مرات|عاما|عامًا|سنة|من عمر|من العمر|موقعا|موقعاً|مواقع|معدة|معدات|آلية|آليات|"
+                         r"دبابة|دبابات|عربة|عربات|مدرعة|مدرعات|منزل|منازل|مبنى|مبان|مباني|حالة|حالات|طن|أطنان|"
+                         r"مشاة|ضربة|ضربات|طلعة|طلعات|مسيرة|مسيرات|عبوة|عبوات|لغم|ألغام|الغام)")
+_NAMED_BY_NUMBER = re.compile(r"(?:اللواء|لواء|الفرقة|فرقة|الكتيبة|كتيبة|الفوج|رقم|القرار|المادة|الطريق|طريق|"
+                              r"الدولي|السريع|عيار|القطاع|قطاع|المنطقة|المحور)\s*$")  # "اللواء 405": a name
 SIGNIFICANT = frozenset({"air", "shell", "chem", "suicide"})
+TALLY_FILE = Path(__file__).resolve().parents[1] / "data" / "cues_tally.tsv"
+_TALLY_KINDS = ("phrase", "lead", "unit", "raise")
+_END = r"(?=[\s،,.؛:)»\"]|$)"  # a form ends at a space or punctuation
+_ATTRIBUTION = re.compile(r"[،,.]\s*[وف]?(?:أكد|اكد|أكدت|قال|قالت|أفاد|افاد|أفادت|ذكر|ذكرت|أعلن|اعلن|أعلنت|"
+                          r"بحسب|حسب|وفق|وفقا|أشار|اشار|أشارت|أحصى|احصى|وثق|وثقت)\b")
+_CLAUSE_END = re.compile(r"[،,؛;:]")
+MAX_EVENT_TOLL = 1000  # a figure in the thousands is a war's or a campaign's total, never one event's toll
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +53,8 @@ def sentence_toll(text: str, cues: list[Hit], numbers: list[Any], significant: b
     nums = [n for n in numbers if not _not_people(text, n)]
     used: set[int] = set()
     total, numeric_seen, vague_seen = 0, False, False
+    claims: list[int] = []  # totals of figures told by separate attributions ("وأكد المرصد مقتل ...")
+    last_end: int | None = None
     span: tuple[int, int] | None = None
     for k in killed:
         best = None
@@ -60,7 +77,11 @@ def sentence_toll(text: str, cues: list[Hit], numbers: list[Any], significant: b
             if n.value is None:
                 vague_seen = True
                 continue
+            if last_end is not None and _ATTRIBUTION.search(text[last_end:n.start]):
+                claims.append(total)  # another source's figure for the same deaths: not added
+                total = 0
             total += int(n.value)
+            last_end = n.end
             numeric_seen = True
             span = (min(span[0], n.start) if span else n.start, max(span[1], n.end) if span else n.end)
             continue
@@ -76,6 +97,7 @@ def sentence_toll(text: str, cues: list[Hit], numbers: list[Any], significant: b
             vague_seen = True
             span = span or (k.start, k.end)
     if numeric_seen:
+        total = min([*claims, total]) if claims else total  # ACLED keeps the most conservative figure
         return Toll(total, *(span or (None, None)), numeric=True)
     if vague_seen:
         return Toll(10 if significant else 3, *(span or (None, None)))
@@ -93,4 +115,64 @@ def _dist(n: Any, h: Hit) -> int:
 def _not_people(text: str, n: Any) -> bool:
     if n.value is not None and 1900 <= n.value <= 2100 and n.kind == "digits":
         return True
-    return bool(_NOT_PEOPLE.match(text[n.end:n.end + 14]))
+    return bool(_NOT_PEOPLE.match(text[n.end:n.end + 14]) or _NAMED_BY_NUMBER.search(text[max(0, n.start - 12):n.start]))
+
+
+@dataclass(frozen=True, slots=True)
+class TallyRules:
+    """Compiled ``cues_tally.tsv``: ``total`` finds a period or running-total phrase in normalised
+    text, ``raise_`` a running total told after the event's own toll ("ليرتفع عدد القتلى")."""
+
+    total: re.Pattern[str]
+    raise_: re.Pattern[str]
+
+
+def _alts(forms: list[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+@functools.cache
+def tally_rules(path: Path = TALLY_FILE) -> TallyRules:
+    """Read and check ``cues_tally.tsv`` (``KnowledgeError`` on a bad line)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise KnowledgeError(str(path), None, f"cannot read: {err}") from err
+    forms: dict[str, list[str]] = {k: [] for k in _TALLY_KINDS}
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) != 2 or cols[0] not in forms:
+            raise KnowledgeError(str(path), n, f"expected 'kind<TAB>forms' with kind in {_TALLY_KINDS}")
+        for raw in cols[1].split("|"):
+            form = norm(raw)
+            if not form:
+                raise KnowledgeError(str(path), n, f"empty form {raw!r}")
+            forms[cols[0]].append(form)
+    for k, v in forms.items():
+        if not v:
+            raise KnowledgeError(str(path), None, f"no {k!r} line")
+    clitic = r"(?<!\S)[وفبلك]{0,2}(?:ال)?"
+    period = rf"{clitic}(?:{_alts(forms['lead'])})\s+(?:\S+\s+){{0,2}}?(?:{_alts(forms['unit'])}){_END}"
+    total = re.compile(rf"{clitic}(?:{_alts(forms['phrase'])}){_END}|{period}")
+    return TallyRules(total, re.compile(rf"{clitic}(?:{_alts(forms['raise'])}){_END}"))
+
+
+def tally_start(text: str, start: int, end: int, cues: list[Hit]) -> tuple[int, bool] | None:
+    """Where a sentence's death figures turn into a total (over days, a campaign, a war), as
+    ``(offset, running)``: a running total's "ليرتفع" (``running``: the event's own toll precedes it),
+    else the start of the clause holding the period phrase; ``None`` when the figures are the event's own."""
+    if not any(c.payload == "killed" for c in cues):
+        return None
+    rules = tally_rules()
+    sent = normalize(text[start:end])
+    r = rules.raise_.search(sent.norm)
+    if r is not None and rules.total.search(sent.norm, r.start()):
+        return start + int(sent.offsets[r.start()]), True
+    t = rules.total.search(sent.norm)
+    if t is None:
+        return None
+    head = _CLAUSE_END.split(sent.norm[:t.start()])
+    clause = t.start() - len(head[-1])
+    return start + int(sent.offsets[clause]), False

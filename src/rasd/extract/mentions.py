@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from rasd.extract import roles
-from rasd.extract.fatalities import SIGNIFICANT, Toll, sentence_toll
+from rasd.extract.fatalities import MAX_EVENT_TOLL, SIGNIFICANT, Toll, sentence_toll, tally_start
 from rasd.extract.lexicon import Lexicon, Trigger
 from rasd.extract.matcher import Hit
 from rasd.extract.roles import ActorRef
@@ -55,6 +55,7 @@ class Mention:
     actor2: ActorRef | None = None
     alt2: list[ActorRef] = field(default_factory=list)  # further candidates for actor2, best first
     toll: Toll = field(default_factory=lambda: Toll(0))
+    tallied: bool = False  # its sentence told deaths only as a total (people died, the figure is not its toll)
     plural: bool = False
     unconfirmed: bool = False
     weak: bool = False
@@ -197,6 +198,17 @@ def sentence_mentions(text: str, norm: str, sent: tuple[int, int], hits: list[Hi
         out = [m for m in out if not (m.cls == "attack" and m.sub_event_type == "Attack")]
     violent = [m for m in out if m.cls not in _NO_TOLL
                and not (m.cls == "protest" and m.sub_event_type != "Excessive force against protesters")]
+    tally = tally_start(text, sent[0], sent[1], cues)
+    if tally is not None:  # a total over days or a war: what it sums up is not one event, its figure no toll
+        cut, running = tally
+        out = [m for m in out if m.trigger.start < cut]
+        violent = [m for m in violent if m.trigger.start < cut]
+        for m in violent:
+            m.tallied = True
+        before = [t.end for t in triggers if t.start < cut]  # the figures after the last act told are the total's
+        bound = cut if running or not before else min(cut, max(before))
+        cues = [c for c in cues if c.start < bound]
+        numbers = [n for n in numbers if n.start < bound]
     if violent:  # the sentence's toll goes to the violent mention whose trigger is nearest the first killed word
         out_all, out = out, violent
         first = out[0]
@@ -208,7 +220,7 @@ def sentence_mentions(text: str, norm: str, sent: tuple[int, int], hits: list[Hi
             if toll.numeric is False:
                 toll = sentence_toll(text, [c for c in cues if c.payload in ("killed", "injured", "vague", "singular")],
                                      numbers, first.cls in SIGNIFICANT or first.plural)
-        first.toll = toll
+        first.toll = toll if toll.value < MAX_EVENT_TOLL else Toll(0)  # thousands: a war's total
         out = out_all
     return out
 

@@ -17,7 +17,7 @@ from rasd.geo.gazetteer import DATA_DIR
 CUES_FILE = DATA_DIR / "gazetteer_cues.tsv"
 KINDS = (
     "naming", "place", "firstname", "city", "governorate", "weak", "near", "outskirts", "direction", "rural", "landmark", "person", "after",
-    "notplace", "phrase", "nisba",
+    "notplace", "phrase", "nisba", "affiliation", "seat", "feature", "adjskip", "motion",
 )
 _TOKEN = re.compile(r"[\u0621-\u064a0-9a-z]+|[^\s\u0621-\u064a0-9a-z]")
 _CLAUSE_STOP = set(".،,؛;:!?()[]{}\"'«»-–—|/\n")
@@ -76,6 +76,9 @@ class Context:
     reference: bool = False  # a distance reference (على بعد 100 كم من X), not where things happen
     nisba: str = ""  # the country a following adjective names (سروج التركية → Turkey)
     adjectival: bool = False  # a definite name right after a definite noun that is no cue word (الوضع القائم)
+    feature: str = ""  # a feature noun right before the name (جبل القاهرة، ساحة الأندلس): a name of its own
+    motion: bool = False  # after a word of direction of movement (الى، نحو، باتجاه): where someone went
+    affiliation: bool = False  # after a word of allegiance (التابعة لإيران، المدعومة من تركيا): a sponsor
 
     @property
     def cue_words(self) -> list[str]:
@@ -103,6 +106,10 @@ def read_context(text: str, start: int, end: int, prefix: str = "") -> Context:
         toks.append(t)
         if len(toks) >= 6:
             break
+    ctx.affiliation = _affiliated(toks, cues)  # الميليشيات التابعة لإيران: the sponsor, not a place
+    if toks and _strip_conj(toks[0]) in cues["feature"]:
+        ctx.feature = _strip_conj(toks[0])
+    ctx.motion = bool(toks) and toks[0] in cues["motion"]
     for i, raw in enumerate(toks):
         t = raw if raw in cues["person"] or raw in cues["firstname"] else _strip_conj(raw)
         if i == 0 and (raw in cues["person"] or raw in cues["firstname"] or t in cues["person"]
@@ -150,6 +157,24 @@ def read_context(text: str, start: int, end: int, prefix: str = "") -> Context:
     right = _TOKEN.findall(text[end:end + 30])
     if right and right[0] in cues["after"]:
         ctx.after_dir = right[0]
-    if right:
-        ctx.nisba = load_nisba().get(right[0], "")
+    nisba = load_nisba()
+    for tok in right[:3]:  # سروج التركية، بلدة سروج الحدودية التركية
+        if tok in nisba:
+            ctx.nisba = nisba[tok]
+            break
+        if tok not in cues["adjskip"]:
+            break
     return ctx
+
+
+_LINKS = {"من", "ل", "قبل", "جانب", "طرف", "الى"}
+
+
+def _affiliated(toks: list[str], cues: dict[str, frozenset[str]]) -> bool:
+    """The words before the name are an allegiance (التابعة ل، الموالية ل، المدعومة من قبل)."""
+    for t in toks[:3]:
+        if _strip_conj(t) in cues["affiliation"]:
+            return True
+        if t not in _LINKS:
+            return False
+    return False

@@ -139,9 +139,14 @@ def _context_bonus(e: Entry, m: Mention, gaz: Gazetteer, countries: Counter, adm
     if country_hint and e.country == country_hint:
         s += 1.0
         why.append("actors' country")
+    if e.kind in FOREIGN_TOWNS and countries[e.country] - (1 if own_c == e.country else 0) > 0:
+        s += FOREIGN_TOWN_BONUS  # سروج in a story about Turkey is Suruc, not the Syrian village across the border
+        why.append("a town news names, in a country the story names")
     return s, why
 
 
+FOREIGN_TOWNS = {"c_city", "c_capital"}
+FOREIGN_TOWN_BONUS = 3.0
 SUPPORT_DEG = 0.6  # lat + lon degrees (~60 km): a conditional reading this close to a sure place is supported
 STRICT_DEG = 0.35  # strict readings need a sure *point* (not a governorate centroid) this close, or its district
 
@@ -174,13 +179,27 @@ def prune_conditional(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def choose(mentions: list[Mention], gaz: Gazetteer, country_hint: str | None = None) -> list[Choice]:
-    """One Choice per mention (same order)."""
+def _prefer_foreign_town(m: Mention, countries: Counter) -> None:
+    """سروج in a story that names Turkey is the Turkish town, not the Syrian village across the border:
+    a town news names abroad, in a country the story names, outranks small villages named bare."""
+    if m.context.naming:
+        return
+    foreign = [e for e in m.candidates if e.kind in FOREIGN_TOWNS and countries[e.country] > 0]
+    if foreign and all(e in foreign or (e.kind in ("town", "village") and e.pop < 20000) for e in m.candidates):
+        m.candidates = foreign
+
+
+def choose(mentions: list[Mention], gaz: Gazetteer, country_hint: str | None = None,
+           adjectives: Counter | None = None) -> list[Choice]:
+    """One Choice per mention (same order). ``adjectives``: countries the text names by adjective
+    (السلطات التركية), counted like country names."""
     countries, adm1, adm2, governorates = _support(mentions)
+    countries.update(adjectives or {})
     anchors = [(e.lat, e.lon) for m in mentions if len(m.candidates) == 1 for e in m.candidates
                if e.kind in POINT_KINDS or e.src == "curated"]
     out = []
     for m in mentions:
+        _prefer_foreign_town(m, countries)
         own_c, own_1, own_2 = _own(m, "country"), _own(m, "adm1"), _own(m, "adm2")
         bonus: dict[int, tuple[float, list[str]]] = {}
         for e in m.candidates:

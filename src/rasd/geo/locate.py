@@ -15,6 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from rasd.clean.normalize import Normalized, normalize
+from rasd.geo.context import load_nisba
 from rasd.geo.disambiguate import Choice, choose, prune_conditional
 from rasd.geo.gazetteer import Entry, Gazetteer, load
 from rasd.geo.toponyms import Mention, find_toponyms
@@ -31,6 +32,12 @@ COORD_GAP = 70  # normalised characters: a name joined by و inherits the spatia
 _MARKAZ = re.compile(r"^Markaz\s+")
 _TANWEEN = {"\u064b", "\u064c", "\u064d"}
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
+# a dateline at the start of a story or paragraph (دبي، الإمارات العربية المتحدة (CNN)--): where the reporter is
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*([^\n()]{2,60}?)[ \t]*\((?:CNN|سي ?إن ?إن|[^()\n]{1,20}\)[ \t]*[-–—:])")
+# a feature named after a city (جبل القاهرة in Taiz, ساحة الأندلس): a natural feature is never the city; a street,
+# square or market is not the city of another country than the story's
+NATURAL_FEATURES = {"جبل", "جبال", "وادي", "سهل", "هضبه", "تله"}
+CITY_KINDS = {"country", "admin1", "admin2", "c_admin1", "c_city", "c_capital", "c_region"}
 
 
 def _specificity(p: Place) -> int:
@@ -184,7 +191,7 @@ class DocumentGeocoder:
             self._blocks = []
         mentions = prune_conditional(mentions)
         self._mentions = mentions
-        choices = choose(mentions, self.gaz, country_hint)
+        choices = choose(mentions, self.gaz, country_hint, _adjectives(self._nt.norm))
         res = _resolver(self.gaz)
         inherited = _inherit(mentions, self._nt.norm)
         places = [res.place(c, self._nt, text, inh) for c, inh in zip(choices, inherited, strict=True)]
@@ -197,6 +204,10 @@ class DocumentGeocoder:
                 and ((c.mention.regions > 1 and bool(governorates - {c.entry.adm1}))
                      or (bool(named) and c.entry.country not in named))
                 for c in choices]
+        weak = [w or self._feature_named_after(c, choices) for c, w in zip(choices, weak, strict=True)]
+        dateline = self._dateline_end(text)
+        self.datelines: list[Place] = [p for p in places if p.span and p.span.end <= dateline]
+        weak = [w or bool(p.span and p.span.end <= dateline) for p, w in zip(places, weak, strict=True)]
         self.places: list[Place] = [p for p, w in zip(places, weak, strict=True) if not w]
         self.unsupported: list[Place] = [p for p, w in zip(places, weak, strict=True) if w]  # kept for audit
         # a bare country with no locative word before it is mostly an actor (قصفت روسيا), and a distance
@@ -205,8 +216,28 @@ class DocumentGeocoder:
         kinds = [c.entry.kind for c, w in zip(choices, weak, strict=True) if not w]
         self._secondary = [c.reference or (k == "country" and not (c.weak or c.near or c.direction or c.rural))
                            for c, k in zip(ctxs, kinds, strict=True)]
+        self._motion = [c.motion for c in ctxs]
         self._paragraphs = self._paragraph_bounds(text)
         self.dominant: Place | None = self._dominant()
+
+    @staticmethod
+    def _feature_named_after(c: Choice, choices: list[Choice]) -> bool:
+        """جبل القاهرة in a story about Taiz: a feature named after a city or country is not that place
+        when it is a natural feature, or when the story's other places are in another country."""
+        head = c.mention.context.feature
+        if not head or c.entry.src == "curated" or not (c.entry.kind in CITY_KINDS
+                                                          or c.entry.kind == "town" and c.entry.pop >= 100000):
+            return False
+        if head in NATURAL_FEATURES:
+            return True
+        others = {o.entry.country for o in choices if o.mention.key != c.mention.key and not o.mention.context.feature}
+        return bool(others) and c.entry.country not in others
+
+    @staticmethod
+    def _dateline_end(text: str) -> int:
+        """End of the story's dateline (دبي، الإمارات العربية المتحدة (CNN)--) in its first 200 characters, or 0."""
+        m = _DATELINE.search(text[:200])
+        return m.end(1) if m else 0
 
     def _tanween(self, m: Mention) -> bool:
         """A word written with tanween (دومًا "always") is an indefinite common word, never a name."""
@@ -273,8 +304,8 @@ class DocumentGeocoder:
         idx = [i for i, p in enumerate(self.places) if p.span]
         inside = [i for i in idx if start <= self.places[i].span.start and self.places[i].span.end <= end]
         primary = [i for i in inside if not self._secondary[i]]
-        if primary:
-            return self.places[max(primary, key=lambda i: (_specificity(self.places[i]), -i))]
+        if primary:  # a place someone went to (إلى كوباني) ranks after the place of the act (في سروج)
+            return self.places[max(primary, key=lambda i: (not self._motion[i], _specificity(self.places[i]), -i))]
         a, _ = self._block_of(start)
         before = [i for i in idx if a <= self.places[i].span.start and self.places[i].span.end <= start]
         before = [i for i in before if not self._secondary[i]] or before
@@ -287,7 +318,19 @@ class DocumentGeocoder:
             return _fallback(dom, "the document's main place (none named near the event)")
         if inside:
             return self.places[inside[0]]
+        if self.datelines:
+            return _fallback(self.datelines[-1], "the story's dateline (no other place named)")
         return None
+
+
+_WORD = re.compile(r"[\u0621-\u064a]+")
+
+
+def _adjectives(norm_text: str) -> Counter:
+    """Countries the text names by a definite adjective (القوات التركية، السلطات العراقية), at most 3 each."""
+    nisba = load_nisba()
+    found = Counter(nisba[w] for w in _WORD.findall(norm_text) if w in nisba)
+    return Counter({c: min(n, 3) for c, n in found.items()})
 
 
 def _fallback(p: Place, why: str) -> Place:

@@ -57,9 +57,14 @@ def _locative(ctx: Context) -> bool:
                 or ctx.landmark or ctx.coord)
 
 
-def _status(entry: Entry, ctx: Context) -> str:
+HOME = ("Syria", "Iraq")
+
+
+def _status(entry: Entry, ctx: Context, key: str = "") -> str:
     """"ok", "conditional" (needs support from the document's other places) or "no"."""
     locative = _locative(ctx)
+    if ctx.affiliation and (entry.kind == "country" or entry.country not in HOME or key in load_cues()["seat"]):
+        return "no"  # الميليشيات التابعة لإيران، الموالية لدمشق: a sponsor or a government, not a place
     if ctx.nisba and entry.country != ctx.nisba and entry.kind != "country":
         return "no"  # السفيرة الأمريكية: the adjective names another country than this reading's
     if ctx.adjectival and entry.kind not in ("admin1", "country", "c_admin1", "region", "c_region") \
@@ -124,7 +129,7 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
         ctx = read_context(text, mstart, end, prefix)
         if ctx.person:
             continue
-        status = {e.idx: _status(e, ctx) for e in gaz.lookup(key)}
+        status = {e.idx: _status(e, ctx, key) for e in gaz.lookup(key)}
         _shadow(gaz.lookup(key), ctx, status)
         cands = [e for e in gaz.lookup(key) if status[e.idx] != "no"]
         if cands:

@@ -33,9 +33,10 @@ def stem(word: str) -> str:
     return word
 
 
-def words(text: str) -> list[str]:
-    """The stemmed words of a text, in order (normalised; digits and punctuation dropped)."""
-    return [stem(w) for w in _WORD.findall(norm(text or ""))]
+@lru_cache(maxsize=20_000)
+def words(text: str) -> tuple[str, ...]:
+    """The stemmed words of a text, in order (normalised; digits and punctuation dropped; cached)."""
+    return tuple(stem(w) for w in _WORD.findall(norm(text or "")))
 
 
 def _variants(word: str) -> set[str]:
@@ -63,8 +64,9 @@ def cue_lexicon() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=20_000)
 def cues(text: str, kind: str) -> frozenset[str]:
-    """The ids of the ``kind`` cues (``target`` / ``means``) that the text states."""
+    """The ids of the ``kind`` cues (``target`` / ``means``) that the text states (cached)."""
     ws = [_variants(w) for w in words(text)]
     found = set()
     for cue_id, phrase in cue_lexicon()[kind]:

@@ -176,6 +176,7 @@ _NEAR_SUBTYPES = {
     frozenset({"air/drone strike", "shelling/artillery/missile attack"}): 0.6,
     frozenset({"air/drone strike", "chemical weapon"}): 0.3,
     frozenset({"shelling/artillery/missile attack", "chemical weapon"}): 0.3,
+    frozenset({"suicide bomb", "remote explosive/landmine/ied"}): 0.3,  # "explosions" before the bomber is known
     frozenset({"armed clash", "government regains territory"}): 0.3,
     frozenset({"armed clash", "non-state actor overtakes territory"}): 0.3,
 }

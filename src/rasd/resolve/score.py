@@ -65,11 +65,11 @@ def features(a: Event, b: Event, s: ResolveSettings = DEFAULT) -> dict[str, floa
         return None
     sim = evidence_similarity(a.evidence, b.evidence)
     ev = 0.5 if sim is None else min(1.0, max(0.0, (sim - s.sim_floor) / (s.sim_ceiling - s.sim_floor)))
-    rel = day_relation(a, b)
+    rel, sub = day_relation(a, b), subtype_score(a, b)
     return {"date": d, "same_day": float(rel == "same"), "stated_clash": float(rel == "stated_clash"),
             "night": float(rel == "night"), "unstated_later": float(rel == "unstated_later"),
             "unstated_earlier": float(rel == "unstated_earlier"),
-            "place": p, "other_place": float(other_place(a, b)), "subtype": subtype_score(a, b), "actors": actor_score(a, b), "evidence": ev,
+            "place": p, "other_place": float(other_place(a, b)), "subtype": sub, "subtype_clash": float(sub == 0.0), "actors": actor_score(a, b), "evidence": ev,
             "shared_words": shared_rare_words(a.evidence, b.evidence),
             **_cue_features(a, b), "fatality_gap": fatality_gap(a, b)}
 
