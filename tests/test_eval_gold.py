@@ -26,7 +26,7 @@ def test_eval_gold_inline_text_needs_no_corpus():
     assert doc.corpus is None and "تنظيم الدولة" in doc.text and len(doc.events) == 4
 
 
-def test_eval_gold_missing_corpus_doc_is_a_clear_error(tmp_path):
+def test_eval_gold_missing_corpus_doc_is_a_clear_error(tmp_path, monkeypatch):
     gold = tmp_path / "eval" / "g.jsonl"
     gold.parent.mkdir()
     lines = [json.dumps({"doc_id": "AL-internationalNews-1-20180219", "corpus": "ant_corpus_multisource",
@@ -35,6 +35,7 @@ def test_eval_gold_missing_corpus_doc_is_a_clear_error(tmp_path):
     gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(GoldError, match=r"g\.jsonl:2: doc 'no-such-doc' not found"):
         load_gold(gold, DATA)
+    monkeypatch.chdir(tmp_path)  # no shared/data above the gold file or the working directory
     with pytest.raises(GoldError, match="corpus folder .* not found"):
         load_gold(gold)  # default data dir tmp_path/data does not exist
 

@@ -27,8 +27,8 @@ def _summary(added: int, skipped: int, failed: int, seconds: float, db: str) -> 
               help="Show progress on standard error (a bar on a terminal, a line every 10 s otherwise).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
               help=f"Largest file or record to read [default: {MAX_BYTES.default:,}; env RASD_MAX_BYTES].")
-@click.option("--resolve", is_flag=True,
-              help="Merge reports of the same event across documents while storing (much slower).")
+@click.option("--resolve/--no-resolve", default=True, show_default=True,
+              help="Merge reports of the same event across documents while storing (rasd.resolve).")
 def ingest_cmd(paths: tuple[str, ...], db: str, no_extract: bool, engine: str, scheduler: str | None,
                progress: bool, max_bytes: int | None, resolve: bool) -> None:
     """Ingest PATHS (files, folders, or - for stdin) into the database, one transaction per document.
@@ -42,14 +42,15 @@ def ingest_cmd(paths: tuple[str, ...], db: str, no_extract: bool, engine: str, s
     """
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
-    if (max_bytes or resolve) and engine == "dask":
-        raise click.UsageError("--max-bytes and --resolve work with --engine local only")
+    if max_bytes and engine == "dask":
+        raise click.UsageError("--max-bytes works with --engine local only")
     if engine == "dask":
         from rasd.scale.dask_batch import run_batch_dask
         from rasd.store import StoreError
 
         try:
-            r = run_batch_dask(list(paths), db, scheduler=scheduler, extract=not no_extract, progress=progress)
+            r = run_batch_dask(list(paths), db, scheduler=scheduler, extract=not no_extract, progress=progress,
+                               resolve=resolve)
         except StoreError as e:
             raise click.ClickException(str(e)) from e
     else:

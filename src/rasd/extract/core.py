@@ -23,7 +23,7 @@ from rasd.extract.lexicon import Actor, Lexicon, load
 from rasd.extract.matcher import Hit, find_hits
 from rasd.extract.mentions import Mention, sentence_mentions
 from rasd.extract.merge import Draft, merge
-from rasd.extract.places import country_of, place_of, spread
+from rasd.extract.places import country_of, place_of, sponsor_hits, spread
 from rasd.extract.timeline import (
     RECENT_DAYS,
     Lead,
@@ -61,6 +61,8 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
     datelines = [(a.start, a.start + m.end()) for a in articles if (m := _DATELINE.match(text, a.start, a.end))]
     hits = resolve_previous([h for h in find_hits(normalized, lex) if any(a.start <= h.start < a.end for a in articles)
                              and not any(s <= h.start < e for s, e in datelines)])
+    sponsors = sponsor_hits(text, hits)  # "المدعومة من إيران": a sponsor is not where it happened
+    hits = [h for h in hits if not (h.kind == "country" and h.start in sponsors)]
     starts = [h.start for h in hits]
     published = bridge.parse_published(doc.published)
     named = {h.payload.actor.name for h in hits  # type: ignore[attr-defined]
@@ -129,7 +131,7 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
                     near = [h for h in group_hits if 0 <= m.trigger.start - h.start <= _GROUP_WINDOW]
                     main_group = near[-1].payload.actor if near else None  # type: ignore[attr-defined]
                     draft = _draft(doc, norm, m, shits, d, published, geo, lex, doc_country, follows, earlier,
-                                   responsible, main_group)
+                                   responsible, main_group, sponsors)
                     if draft is not None:
                         sent_drafts.append(draft)
                 drafts.extend(spread(text, norm, (s, e), shits, sent_drafts, geo))
@@ -172,8 +174,9 @@ def _evidence_ok(m: Mention, place, shits: list[Hit], has_date: bool, follows: b
 def _draft(doc: Document, norm: str, m: Mention, shits: list[Hit], date: bridge.DateFound | None,
            published: dt.date | None, geo: bridge.Geocoder, lex: Lexicon, doc_country: str | None,
            follows: bool = False, earlier: list[tuple[str, Hit]] | None = None,
-           responsible: Actor | None = None, main_group: Actor | None = None) -> Draft | None:
-    place = place_of(m, geo, shits, doc_country, doc.text, norm)
+           responsible: Actor | None = None, main_group: Actor | None = None,
+           sponsors: set[int] | None = None) -> Draft | None:
+    place = place_of(m, geo, shits, doc_country, doc.text, norm, sponsors or set())
     in_sentence_date = date is not None and m.sent[0] <= date.start < m.sent[1]
     own = next((c for c in (own_country(r, norm, lex) for r in (m.actor1, m.actor2) if r) if c), None)
     words = len(doc.text[m.sent[0]:m.sent[1]].split())

@@ -23,6 +23,9 @@ _MODAL = re.compile(r"(?:^|\s)(?:قد|لن|لم|كي|لكي|حتي|ان) [يتن
 _RELATIVE = re.compile(r"(?:^|\s)(?:التي|الذي|الذين|اللذين|اللتين)\s+(?:(?:سبق|كان|كانت|كانوا|له|لها|لهم|و)\s*)*[وف]?$")
 _WEAPON_STORE = re.compile(r"(?:منصات|منصه|مستودعات|مستودع|مخازن|مخزن|شحنه|شحنات|ترسانه|تهريب|منظومه|منظومات|حقول|حقل|"
                            r"نزع|ازاله|تفكيك|زراعه|زرع|مخلفات|العثور علي|عثر علي|ضبط|ضبطت|صنع|تصنيع)\s+$")  # weapons as objects, not used
+_ARMS = re.compile(r"(?:تزويد|تزود|يزود|تزوده|زودت|زود|توريد|تهريب|يهربون|يهرب|امتلاك|تمتلك|يمتلك|تملك|تطوير|يطور|تطور|"
+                   r"برنامج|برامج|انتاج|تصنيع|نقل|تسليم|بيع|صفقه|صفقات|شراء|اقتناء|تخزين|ترسانه|تسليح|نوعا من|انواع|"
+                   r"مخزون|امداد|امدادات|تجارب|تجربه|اختبار|اختبارات|استعراض)\s+(?:\S+\s+){0,3}?[بو]?(?:ال)?$")
 _LED_TO = re.compile(r"(?:ادت|ادي|اسفرت|اسفر|افضت|انتهت)\s*$")
 _RELATIVE_LOOSE = re.compile(r"(?:^|\s)(?:التي|الذي)\s+(?:شهدت|تشهد|يشهد|شهد|عرفت|تعرف)\s+(?:\S+\s+)?$")
 _CLAUSE_CUT = re.compile(r"[،؛;,:]|\s(?=(?:بعد|عقب|اثر|إثر|فيما|بينما|حيث|في حين)\s)")
@@ -102,6 +105,8 @@ def blocked(norm: str, trigger: Hit, cues: list[Hit], sent_start: int = -10) -> 
         return True  # "بعد توقيفه": an arrest already told
     if trig.cls in ("shell", "ied") and _WEAPON_STORE.search(before):
         return True  # "منصات صواريخ", "مستودعات قذائف": weapons as objects, not fired
+    if trig.cls in ("shell", "ied", "air", "chem") and _ARMS.search(norm[max(0, trigger.nstart - 48):trigger.nstart]):
+        return True  # "تزويد الحوثيين بالصواريخ", "برنامج الصواريخ": arms supplied or developed, not fired
     if trig.cls in ("take", "arrest") and norm[max(0, trigger.nstart - 1):trigger.nstart] == "ل" \
             and not _LED_TO.search(norm[max(0, trigger.nstart - 14):trigger.nstart - 1]):
         return True  # "لاستعادة", "للقبض على": an aim, not an act (but "أدت لاعتقال" is one)
@@ -157,7 +162,9 @@ def sentence_mentions(text: str, norm: str, sent: tuple[int, int], hits: list[Hi
     if "judicial" in kinds:
         return []
     ns = _norm_start(norm, hits, triggers)
-    live = [t for t in triggers if not blocked(norm, t, cues, ns)]
+    idioms = [c for c in cues if c.payload == "idiom"]  # "فض الاشتباك", "هجوم لاذع": not acts of violence
+    live = [t for t in triggers if not blocked(norm, t, cues, ns)
+            and not any(i.start <= t.start < i.end or t.start <= i.start < t.end for i in idioms)]
     if "air" not in kinds and not any(t.payload.cls == "shell" for t in triggers):  # type: ignore[attr-defined]
         live = [t for t in live if t.payload.cls != "disrupt"]  # type: ignore[attr-defined]
     if not live:

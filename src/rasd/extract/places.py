@@ -12,7 +12,29 @@ from rasd.extract.matcher import Hit
 from rasd.extract.mentions import Mention, clauses
 from rasd.extract.merge import Draft
 
-_SUPPORTED_BY = re.compile(r"(?:المدعوم|المدعومة|المدعومين|الموالي|الموالية|الموالين|التابع|التابعة|بدعم)\s+(?:من|ل)?\s*$")
+_SUPPORTED_BY = re.compile(r"(?:مدعوم|الموال|موال|التابع|تابع|المقرب|مقرب|بدعم|باسناد|بإسناد|حليف|وكلاء|أذرع|اذرع)\S*"
+                           r"\s+(?:من|ل)?\s*$")
+_NAMED_AFTER = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?(?:جبل|جبال|شارع|فندق|ميدان|جسر|بوابة|بوابه|دوار|فرع|فيلق|لواء|سرايا|كتائب|"
+                         r"كتيبة|كتيبه|مسجد|جامع|كنيسة|كنيسه|سفارة|سفاره|قنصلية|قنصليه)\s+$")  # "جبل القاهرة", "فيلق القدس"
+_MADE_IN = re.compile(r"^\s*(?:ال)?صنع")  # "إيرانية الصنع": where a weapon was made
+
+
+def sponsor_hits(text: str, hits: list[Hit]) -> set[int]:
+    """Starts of country hits that name a sponsor, a maker or a namesake, not a place: "المدعومة من
+    إيران", "الموالية لإيران", "بدعم من روسيا وإيران", "إيرانية الصنع", "جبل القاهرة", "فيلق القدس"."""
+    out: set[int] = set()
+    prev: Hit | None = None
+    for h in hits:
+        if h.kind != "country":
+            continue
+        before = text[max(0, h.start - 24):h.start]
+        if _SUPPORTED_BY.search(before) or _NAMED_AFTER.search(before) or _MADE_IN.match(text[h.end:h.end + 8]) \
+                or prev is not None and prev.start in out and re.fullmatch(r"\s*(?:،|,)?\s*و?", text[prev.end:h.start]):
+            out.add(h.start)
+        prev = h
+    return out
+
+
 _TEMPORAL = re.compile(r"\s*[،,]?\s*(?:بعد|عقب|اثر|إثر)\s")
 
 
@@ -65,7 +87,8 @@ def _clone(d: Draft, clause: tuple[int, int], place) -> Draft:
     return dataclasses.replace(d, mention=m, place=place, cited=list(d.cited))
 
 
-def place_of(m: Mention, geo: bridge.Geocoder, shits: list[Hit], doc_country: str | None, text: str, norm: str):
+def place_of(m: Mention, geo: bridge.Geocoder, shits: list[Hit], doc_country: str | None, text: str, norm: str,
+             sponsors: frozenset[int] | set[int] = frozenset()):
     """The geocoder's place named in the clause, else in the sentence outside other triggers' clauses,
     else its fallback; a place whose country contradicts every country or place name in the sentence
     is not trusted."""
@@ -86,8 +109,9 @@ def place_of(m: Mention, geo: bridge.Geocoder, shits: list[Hit], doc_country: st
             if not any(_inside(other, c) for c in taken):
                 place = other
                 break
-    if place is not None and place.span is not None and _SUPPORTED_BY.search(text[max(0, place.span.start - 24):place.span.start]):
-        place = None  # "المدعومة من إيران": a sponsor, not where it happened
+    if place is not None and place.span is not None and (place.span.start in sponsors or any(
+            r.search(text[max(0, place.span.start - 24):place.span.start]) for r in (_SUPPORTED_BY, _NAMED_AFTER))):
+        place = None  # "المدعومة من إيران": a sponsor; "جبل القاهرة": a namesake; not where it happened
     named = {h.payload.name for h in shits if h.kind == "country"} or {doc_country}  # type: ignore[attr-defined]
     if place is not None and None not in named and place.country not in named:
         return None

@@ -88,7 +88,18 @@ class Context:
 
 
 def _strip_conj(tok: str) -> str:
-    return tok[1:] if len(tok) > 3 and tok[0] in "وف" else tok
+    """The word without a leading و/ف; or without ب/ل (وب، فب …) when that leaves a cue word (بمدينة)."""
+    if len(tok) > 3 and tok[0] in "وف":
+        tok = tok[1:]
+    if len(tok) > 3 and tok[0] in "بل" and tok[1:] in _all_cues():
+        return tok[1:]
+    return tok
+
+
+@lru_cache(maxsize=1)
+def _all_cues() -> frozenset[str]:
+    cues = load_cues()
+    return frozenset().union(*(cues[k] for k in ("place", "naming", "city", "governorate", "landmark", "feature")))
 
 
 def read_context(text: str, start: int, end: int, prefix: str = "") -> Context:

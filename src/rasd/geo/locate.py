@@ -18,6 +18,7 @@ from rasd.clean.normalize import Normalized, normalize
 from rasd.geo.context import load_nisba
 from rasd.geo.disambiguate import Choice, choose, prune_conditional
 from rasd.geo.gazetteer import Entry, Gazetteer, load
+from rasd.geo.regions import direction_of, district_towards, governorate_in
 from rasd.geo.toponyms import Mention, find_toponyms
 from rasd.model import Document, Place, Segment, Span
 
@@ -102,9 +103,13 @@ class Resolver:
     def place(self, ch: Choice, nt: Normalized, text: str, inherited: Mention | None = None) -> Place:
         m, e = ch.mention, ch.entry
         ctx = inherited.context if inherited is not None else m.context
-        if (ctx.rural or ctx.direction or ctx.near) and not ctx.landmark and e.adm1 in RURAL_OF \
+        towards = None  # جنوب دمشق: the sub-district that lies that way from the city
+        if (ctx.rural or ctx.direction or ctx.near) and not ctx.landmark and (e.adm1 or e.id) in RURAL_OF \
                 and e.kind in ("admin1", "admin2", "admin3", "town"):
-            e = self.gaz.admin[RURAL_OF[e.adm1]]
+            if ctx.direction and not ctx.rural:
+                towards = district_towards(self.gaz, e.lat, e.lon, direction_of(ctx.direction),
+                                           RURAL_OF[e.adm1 or e.id])
+            e = self.gaz.admin[RURAL_OF[e.adm1 or e.id]]
         admin_e, point = self.effective(e, m.key)
         level = LEVEL_OF.get(admin_e.kind, 3)
         if e.src == "curated" or e.src == "countries":
@@ -113,6 +118,8 @@ class Resolver:
             a1 = self.gaz.admin_en(admin_e.adm1 or (admin_e.id if admin_e.kind == "admin1" else ""))
             a2 = self.gaz.admin_en(admin_e.adm2) if level >= 2 else None
             a3 = self.gaz.admin_en(admin_e.adm3) if level >= 3 else None
+            if towards is not None:
+                a2 = self.gaz.admin_en(towards.adm2)
         else:
             a1, a2, a3 = (e.adm1 or None), None, None
         # precision: 3 for a country or governorate, 2 for a region or a non-populated site, 1 for a place
@@ -219,6 +226,41 @@ class DocumentGeocoder:
         self._motion = [c.motion for c in ctxs]
         self._paragraphs = self._paragraph_bounds(text)
         self.dominant: Place | None = self._dominant()
+        self._regions(choices, places)
+
+    def _regions(self, choices: list[Choice], all_places: list[Place]) -> None:
+        """A compass part of the country (جنوب سوريا، جنوبي البلاد) is the governorate in that part that the
+        story names (درعا), coded at precision 3; with none named it stays the country."""
+        kept = {id(p) for p in self.places}
+        home = Counter(c.entry.country for c in choices if c.entry.country in HOME)
+        adm1 = Counter(c.entry.adm1 for c in choices if c.entry.country in HOME and c.entry.adm1)
+        if not home or not adm1:
+            return
+        for c, p in zip(choices, all_places, strict=True):
+            if id(p) in kept and c.entry.kind == "country" and c.entry.country in HOME and c.mention.context.direction:
+                gov = governorate_in(self.gaz, c.entry.country, direction_of(c.mention.context.direction), adm1)
+                if gov is not None:
+                    i = next(j for j, q in enumerate(self.places) if q is p)
+                    self.places[i] = self._governorate_place(gov, p.span, f"{p.reason}; that part of the country")
+                    if self.dominant is p:
+                        self.dominant = self.places[i]
+        country = home.most_common(1)[0][0]
+        for m in _PART_OF_COUNTRY.finditer(self._nt.norm):
+            gov = governorate_in(self.gaz, country, direction_of(m.group(1)), adm1)
+            if gov is None:
+                continue
+            a, b = self._nt.original_span(m.start(), m.end())
+            place = self._governorate_place(gov, Span(a, b, "place", self.doc.text[a:b]),
+                                            f"admin1 {gov.name_en}: the part of {country} the phrase names")
+            i = sum(1 for q in self.places if q.span and q.span.start < a)
+            self.places.insert(i, place)
+            self._secondary.insert(i, False)
+            self._motion.insert(i, False)
+
+    def _governorate_place(self, gov: Entry, span: Span | None, reason: str) -> Place:
+        return Place(country=gov.country, admin1=gov.name_en, location=gov.name_en,
+                     location_ar=span.text if span else None, latitude=round(gov.lat, 5),
+                     longitude=round(gov.lon, 5), geo_precision=3, gazetteer_id=gov.id, span=span, reason=reason)
 
     @staticmethod
     def _feature_named_after(c: Choice, choices: list[Choice]) -> bool:
@@ -323,6 +365,9 @@ class DocumentGeocoder:
         return None
 
 
+HOME = ("Syria", "Iraq")
+# "جنوبي البلاد": a part of the story's country named without its name
+_PART_OF_COUNTRY = re.compile(r"(?<![\u0621-\u064a])([وب]?(?:شمال|جنوب|شرق|غرب)ي?) البلاد(?![\u0621-\u064a])")
 _WORD = re.compile(r"[\u0621-\u064a]+")
 
 

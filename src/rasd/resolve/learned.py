@@ -57,3 +57,4 @@ def probability(f: dict[str, float]) -> float:
     w, b = weights()
     z = float(vector(f) @ w + b)
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+

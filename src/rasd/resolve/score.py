@@ -54,17 +54,23 @@ def fatality_gap(a: Event, b: Event) -> float:
     return min(1.0, abs(math.log(a.fatalities / b.fatalities)) / math.log(10))
 
 
-def features(a: Event, b: Event, s: ResolveSettings = DEFAULT) -> dict[str, float] | None:
+def evidence_feature(a: Event, b: Event, s: ResolveSettings = DEFAULT) -> float:
+    """The evidence-similarity feature: USE cosine mapped to [0, 1] (0.5 when either is empty)."""
+    sim = evidence_similarity(a.evidence, b.evidence)
+    return 0.5 if sim is None else min(1.0, max(0.0, (sim - s.sim_floor) / (s.sim_ceiling - s.sim_floor)))
+
+
+def features(a: Event, b: Event, s: ResolveSettings = DEFAULT, *, evidence: bool = True) -> dict[str, float] | None:
     """The feature scores of a pair (names: ``rasd.resolve.learned.FEATURES``), or None when a hard
-    mismatch rules the pair out."""
+    mismatch rules the pair out. With ``evidence=False`` the (slow) sentence-similarity feature is
+    left at 0 for the caller to fill in."""
     if key(a.event_type) != key(b.event_type):
         return None
     d = date_score(a, b, s)
     p = place_score(a, b, s) if d is not None else None
     if d is None or p is None:
         return None
-    sim = evidence_similarity(a.evidence, b.evidence)
-    ev = 0.5 if sim is None else min(1.0, max(0.0, (sim - s.sim_floor) / (s.sim_ceiling - s.sim_floor)))
+    ev = evidence_feature(a, b, s) if evidence else 0.0
     rel, sub = day_relation(a, b), subtype_score(a, b)
     return {"date": d, "same_day": float(rel == "same"), "stated_clash": float(rel == "stated_clash"),
             "night": float(rel == "night"), "unstated_later": float(rel == "unstated_later"),
@@ -81,5 +87,18 @@ def score_pair(a: Event, b: Event, settings: ResolveSettings = DEFAULT) -> float
 
 
 def same_event(a: Event, b: Event, settings: ResolveSettings = DEFAULT) -> bool:
-    """Do ``a`` and ``b`` report the same event? (``score_pair >= settings.threshold``)"""
-    return score_pair(a, b, settings) >= settings.threshold
+    """Do ``a`` and ``b`` report the same event? (``score_pair >= settings.threshold``)
+
+    Exactly that decision, but the sentence encoder (~40 ms a sentence) runs only when the other
+    features leave it open: the evidence feature lies in [0, 1], so its weight bounds what it can add.
+    """
+    f = features(a, b, settings, evidence=False)
+    if f is None:
+        return False
+    low, high = probability(f), probability({**f, "evidence": 1.0})
+    low, high = min(low, high), max(low, high)
+    if low >= settings.threshold:
+        return True
+    if high < settings.threshold:
+        return False
+    return probability({**f, "evidence": evidence_feature(a, b, settings)}) >= settings.threshold

@@ -1,7 +1,7 @@
 """``merge_into``: resolve one new event against the ``events`` table, incrementally.
 
 1. Candidates come from SQL: the same event type, country and (when given) admin1, a date within
-   the widest window (±31 days, for month-precision reports), or no date at all.
+   the window of the two reports' precisions (±1 day, ±7 days, ±31 days), or no date at all.
 2. ``same_event`` decides on each candidate (exact windows, 15 km, evidence similarity).
 3. No match: the event is inserted. Matches: the new event and every matched stored event are
    merged (``merge`` is order-independent, and merging all matches keeps the result the same
@@ -45,9 +45,16 @@ def _candidates(conn: sqlite3.Connection, ev: Event, cols: list[str], s: Resolve
     except ValueError:
         day = None
     if day is not None:
-        w = max(s.day_window, s.week_window, s.month_window)  # the widest window; score_pair applies the exact one
-        where.append("(substr(event_date, 1, 10) BETWEEN ? AND ? OR event_date IS NULL)")
-        args += [(day - timedelta(days=w)).isoformat(), (day + timedelta(days=w)).isoformat()]
+        # the window score_pair applies is the wider of the two reports' precisions: ±day, ±week, ±month
+        windows = {1: s.day_window, 2: s.week_window, 3: s.month_window}
+        own = windows.get(ev.time_precision or 1, s.day_window)
+        ors = []
+        for precision, w in windows.items():
+            w = max(w, own)
+            test = "time_precision >= 3" if precision == 3 else f"COALESCE(time_precision, 1) = {precision}"
+            ors.append(f"({test} AND substr(event_date, 1, 10) BETWEEN ? AND ?)")
+            args += [(day - timedelta(days=w)).isoformat(), (day + timedelta(days=w)).isoformat()]
+        where.append(f"({' OR '.join(ors)} OR event_date IS NULL)")
     sql = f"SELECT rowid, id, {', '.join(cols)} FROM events WHERE {' AND '.join(where)} ORDER BY id"
     out = []
     for row in conn.execute(sql, args).fetchall():
