@@ -62,6 +62,27 @@ def _corpus_texts(corpus_dir: Path, wanted: set[str]) -> dict[str, str]:
     return found
 
 
+def read_records(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    """``(line number, object)`` for each non-blank line of a JSONL file whose objects carry a
+    ``doc_id``; a bad line raises ``GoldError`` naming file and line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise GoldError(path, None, f"cannot read file: {exc.strerror or exc}") from exc
+    records: list[tuple[int, dict[str, Any]]] = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldError(path, n, f"malformed JSON: {exc.msg}") from exc
+        if not isinstance(rec, dict) or not rec.get("doc_id"):
+            raise GoldError(path, n, "each line must be an object with a doc_id")
+        records.append((n, rec))
+    return records
+
+
 def default_data_dir(gold_path: Path) -> Path:
     """``<gold folder>/../data`` when it exists (the shared layout), else the first
     ``shared/data`` found beside the gold folder or the working directory's parents."""
@@ -81,21 +102,7 @@ def load_gold(path: Path | str, data_dir: Path | None = None) -> list[GoldDoc]:
     """Read the gold file at ``path``; corpus texts come from ``data_dir`` (see module doc)."""
     path = Path(path)
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise GoldError(path, None, f"cannot read gold file: {exc.strerror or exc}") from exc
-    records: list[tuple[int, dict[str, Any]]] = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldError(path, n, f"malformed JSON: {exc.msg}") from exc
-        if not isinstance(rec, dict) or not rec.get("doc_id"):
-            raise GoldError(path, n, "a gold line must be an object with a doc_id")
-        records.append((n, rec))
+    records = read_records(path)
 
     need: dict[str, set[str]] = {}
     for _, rec in records:

@@ -6,31 +6,21 @@ or one document per line (``{"doc_id": …, "events": [...]}``, the gold layout)
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from rasd.eval.gold import GoldDoc, GoldError
+from rasd.eval.gold import GoldDoc, read_records
 
 
 def load_predictions(path: Path | str) -> dict[str, list[dict[str, Any]]]:
     """doc_id → list of event dicts, from a predictions JSONL file (see module doc)."""
     preds: dict[str, list[dict[str, Any]]] = {}
-    with Path(path).open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise GoldError(path, n, f"malformed JSON: {exc.msg}") from exc
-            if not isinstance(rec, dict) or not rec.get("doc_id"):
-                raise GoldError(path, n, "each line needs a doc_id")
-            if isinstance(rec.get("events"), list):
-                preds.setdefault(rec["doc_id"], []).extend(rec["events"])
-            else:
-                preds.setdefault(rec["doc_id"], []).append(rec)
+    for _, rec in read_records(Path(path)):
+        if isinstance(rec.get("events"), list):
+            preds.setdefault(rec["doc_id"], []).extend(rec["events"])
+        else:
+            preds.setdefault(rec["doc_id"], []).append(rec)
     return preds
 
 

@@ -7,7 +7,6 @@ on load (``KnowledgeError`` names file and line).
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from typing import IO, Any
 
 from rasd.clean.normalize import norm
 from rasd.errors import KnowledgeError
+from rasd.export.writers import write_rows
 from rasd.model import Event
 
 ACLED_COLUMNS = (
@@ -112,10 +112,4 @@ def acled_row(ev: Event) -> dict[str, Any]:
 
 def write_acled_csv(events: Iterable[Event], fh: IO[str]) -> int:
     """Write ``events`` as ACLED CSV (header + one row each) to ``fh``; return the row count."""
-    writer = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    n = 0
-    for ev in events:
-        writer.writerow(acled_row(ev))
-        n += 1
-    return n
+    return write_rows(events, fh, ACLED_COLUMNS, acled_row)

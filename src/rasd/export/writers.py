@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
 
 from rasd.model import EVENT_FIELDS, Event
@@ -32,15 +32,21 @@ def csv_row(ev: Event) -> dict[str, Any]:
     return {c: "" if d.get(c) is None else d[c] for c in CSV_COLUMNS}
 
 
-def write_csv(events: Iterable[Event], fh: IO[str]) -> int:
-    """CSV with rasd's fields (``CSV_COLUMNS``); ``doc_ids`` joined by ``;``, spans as JSON."""
-    writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS, lineterminator="\n")
+def write_rows(events: Iterable[Event], fh: IO[str], columns: Sequence[str],
+               row: Callable[[Event], dict[str, Any]]) -> int:
+    """CSV: a header of ``columns``, then ``row(ev)`` for each event; return the row count."""
+    writer = csv.DictWriter(fh, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
     n = 0
     for ev in events:
-        writer.writerow(csv_row(ev))
+        writer.writerow(row(ev))
         n += 1
     return n
+
+
+def write_csv(events: Iterable[Event], fh: IO[str]) -> int:
+    """CSV with rasd's fields (``CSV_COLUMNS``); ``doc_ids`` joined by ``;``, spans as JSON."""
+    return write_rows(events, fh, CSV_COLUMNS, csv_row)
 
 
 def feature(ev: Event) -> dict[str, Any] | None:

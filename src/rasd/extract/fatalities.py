@@ -57,6 +57,9 @@ def sentence_toll(text: str, cues: list[Hit], numbers: list[Any], significant: b
     last_end: int | None = None
     span: tuple[int, int] | None = None
     for k in killed:
+        if "بين" in text[max(0, k.start - 6):k.start] and any(0 <= i.start - k.end <= 3 for i in injured):
+            vague_seen = True  # "العشرات بين قتيل وجريح": dead and wounded counted together, deaths unknown
+            continue
         best = None
         for n in nums:
             if n.start >= k.end and n.start - k.end <= _WINDOW_AFTER:
@@ -89,7 +92,7 @@ def sentence_toll(text: str, cues: list[Hit], numbers: list[Any], significant: b
             total += 1  # "مقتله", "مصرعها": one person
             numeric_seen = True
             span = span or (k.start, k.end)
-        elif any(0 <= s.start - k.end <= 3 for s in singular):
+        elif any(0 <= s.start - k.end <= 3 or 0 <= k.start - s.end <= 2 for s in singular):  # "شخصا قتل"
             total += 1
             numeric_seen = True
             span = span or (k.start, k.end)

@@ -96,6 +96,10 @@ def _strip_conj(tok: str) -> str:
     return tok
 
 
+def _indefinite(tok: str) -> str:
+    return tok[2:] if tok.startswith("ال") and len(tok) > 4 else tok
+
+
 @lru_cache(maxsize=1)
 def _all_cues() -> frozenset[str]:
     cues = load_cues()
@@ -145,6 +149,9 @@ def read_context(text: str, start: int, end: int, prefix: str = "") -> Context:
             break
         elif t == "من" and i + 1 < len(toks) and _strip_conj(toks[i + 1]) in _NEAR_OF:
             ctx.near = True
+            break
+        elif t == "من" and any(_indefinite(x) in cues["rural"] for x in toks[i + 1:i + 3]):
+            ctx.rural = True  # الضواحي المحاصرة من دمشق: the countryside of the city
             break
         elif t in cues["direction"]:
             ctx.direction = t

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from rasd.geo.gazetteer import Entry, Gazetteer
-from rasd.geo.toponyms import Mention
+from rasd.geo.toponyms import Mention, owned
 
 KIND_PRIOR = {
     "country": 7.0, "admin1": 7.0, "admin2": 5.0, "admin3": 4.5, "c_admin1": 6.0, "c_region": 5.0,
@@ -66,7 +66,7 @@ def prior(e: Entry, m: Mention) -> tuple[float, list[str]]:
         why.append("governorate cue")
     elif c.governorate and e.kind in ("c_city", "c_capital"):
         p += 2.0  # abroad a governorate is often named after its capital (محافظة الحديدة)
-    if c.nisba:
+    if c.nisba and not owned(e, c):
         p += 4.0 if e.country == c.nisba else -3.0
         why.append(f"adjective names {c.nisba}")
     if c.place_cue in ("بلده", "قريه", "بلدات", "قرى", "بلدتي", "قريتي") and e.kind in ("town", "village", "admin3",

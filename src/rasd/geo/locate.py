@@ -241,7 +241,8 @@ class DocumentGeocoder:
                 gov = governorate_in(self.gaz, c.entry.country, direction_of(c.mention.context.direction), adm1)
                 if gov is not None:
                     i = next(j for j, q in enumerate(self.places) if q is p)
-                    self.places[i] = self._governorate_place(gov, p.span, f"{p.reason}; that part of the country")
+                    self.places[i] = self._governorate_place(gov, p.span, f"{p.reason}; that part of the country",
+                                                             p.candidates)
                     if self.dominant is p:
                         self.dominant = self.places[i]
         country = home.most_common(1)[0][0]
@@ -257,10 +258,14 @@ class DocumentGeocoder:
             self._secondary.insert(i, False)
             self._motion.insert(i, False)
 
-    def _governorate_place(self, gov: Entry, span: Span | None, reason: str) -> Place:
+    def _governorate_place(self, gov: Entry, span: Span | None, reason: str,
+                           others: list[dict] | None = None) -> Place:
+        own = {"id": gov.id, "name": gov.name_en, "kind": gov.kind, "country": gov.country, "admin1": gov.name_en,
+               "score": None}
         return Place(country=gov.country, admin1=gov.name_en, location=gov.name_en,
                      location_ar=span.text if span else None, latitude=round(gov.lat, 5),
-                     longitude=round(gov.lon, 5), geo_precision=3, gazetteer_id=gov.id, span=span, reason=reason)
+                     longitude=round(gov.lon, 5), geo_precision=3, gazetteer_id=gov.id, span=span, reason=reason,
+                     candidates=[own, *(others or [])])
 
     @staticmethod
     def _feature_named_after(c: Choice, choices: list[Choice]) -> bool:

@@ -58,6 +58,14 @@ def _locative(ctx: Context) -> bool:
 
 
 HOME = ("Syria", "Iraq")
+# sites a foreign power holds or runs: a country adjective after their name is the owner, not the country
+# they lie in (قاعدة حميميم الروسية في سوريا، السفارة الأمريكية)
+OWNED_KINDS = frozenset({"airbase", "base", "airport", "camp", "prison", "oilfield", "gasfield", "plant", "refinery"})
+
+
+def owned(entry: Entry, ctx: Context) -> bool:
+    """The adjective after the name names the site's owner (قاعدة حميميم الروسية), not its country."""
+    return entry.kind in OWNED_KINDS or bool(ctx.landmark)
 
 
 def _status(entry: Entry, ctx: Context, key: str = "") -> str:
@@ -65,7 +73,7 @@ def _status(entry: Entry, ctx: Context, key: str = "") -> str:
     locative = _locative(ctx)
     if ctx.affiliation and (entry.kind == "country" or entry.country not in HOME or key in load_cues()["seat"]):
         return "no"  # الميليشيات التابعة لإيران، الموالية لدمشق: a sponsor or a government, not a place
-    if ctx.nisba and entry.country != ctx.nisba and entry.kind != "country":
+    if ctx.nisba and entry.country != ctx.nisba and entry.kind != "country" and not owned(entry, ctx):
         return "no"  # السفيرة الأمريكية: the adjective names another country than this reading's
     if ctx.adjectival and entry.kind not in ("admin1", "country", "c_admin1", "region", "c_region") \
             and entry.src != "curated":
