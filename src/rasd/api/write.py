@@ -99,7 +99,7 @@ class Writer:
                 store = Store(self.db_path)
                 try:
                     with store.atomic():
-                        added = bool(store.add_processed(processed))
+                        added = bool(store.add_processed(processed, resolve=True))
                 finally:
                     store.close()
             with queries.open_ro(self.db_path) as con:

@@ -19,8 +19,10 @@ from rasd.errors import InputError
               help="Longest wait after repeated feed errors (the wait doubles per error).")
 @click.option("--no-extract", is_flag=True, help="Store documents and segments only, no events.")
 @click.option("--once", is_flag=True, help="Poll every target once and exit.")
+@click.option("--resolve/--no-resolve", default=True, show_default=True,
+              help="Merge each new report into the stored events it repeats (rasd.resolve).")
 def watch_cmd(targets: tuple[str, ...], db: Path, interval: float, max_backoff: float, no_extract: bool,
-              once: bool) -> None:
+              once: bool, resolve: bool) -> None:
     """Follow FOLDERs (new or changed files) and FEED_URLs (each new item's page), until Ctrl-C.
 
     What was seen is kept in the database (table watch_items), so a restart re-processes nothing.
@@ -32,7 +34,8 @@ def watch_cmd(targets: tuple[str, ...], db: Path, interval: float, max_backoff: 
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     try:
-        watcher = Watcher(list(targets), db, interval=interval, max_backoff=max_backoff, extract=not no_extract)
+        watcher = Watcher(list(targets), db, interval=interval, max_backoff=max_backoff, extract=not no_extract,
+                          resolve=resolve)
     except InputError as err:
         raise click.ClickException(str(err)) from err
     with watcher:

@@ -31,7 +31,7 @@ def run_demo(out_dir: str | Path) -> DemoResult:
     out.mkdir(parents=True, exist_ok=True)
     db = out / "rasd.db"
     with as_file(files("rasd.sample").joinpath(SAMPLE)) as sample, Store(db) as store:
-        batch = run_batch([sample], store)
+        batch = run_batch([sample], store, resolve=True)
         events = list(store.iter_events())
     result = DemoResult(db, batch, events)
     for name, writer in OUTPUTS.items():

@@ -201,6 +201,12 @@ def _draft(doc: Document, norm: str, m: Mention, shits: list[Hit], date: bridge.
         a2 = roles.canonical(roles.actor_named(lex, {**_REMOTE, **_DEFAULT_ACTOR2}[m.cls]), country, lex)
     if responsible is not None and (a1 or "").startswith("Unidentified Armed Group") and m.actor1 is None:
         a1 = roles.canonical(responsible, country, lex)
+    if a2 is None and a1 is not None and country in lex.countries:
+        mil = lex.countries[country].military
+        if m.cls == "evac" and a1 != mil and (m.actor1 is None or m.actor1.actor.kind == "group"):
+            a2 = mil  # fighters leaving under a deal: the deal's other party is the government
+        elif m.sub_event_type == "Non-violent transfer of territory" and a1 == mil and main_group is not None:
+            a2 = roles.canonical(main_group, country, lex)  # the group that handed the place over
     if a1 is not None and a1 == a2:
         a2 = None
     swapped = False

@@ -122,8 +122,9 @@ def read_context(text: str, start: int, end: int, prefix: str = "") -> Context:
         if len(toks) >= 6:
             break
     ctx.affiliation = _affiliated(toks, cues)  # الميليشيات التابعة لإيران: the sponsor, not a place
-    if toks and _strip_conj(toks[0]) in cues["feature"]:
-        ctx.feature = _strip_conj(toks[0])
+    if toks:  # (وادي is no و + ادي)
+        head = toks[0] if toks[0] in cues["feature"] else _strip_conj(toks[0])
+        ctx.feature = head if head in cues["feature"] else ""
     ctx.motion = bool(toks) and toks[0] in cues["motion"]
     for i, raw in enumerate(toks):
         t = raw if raw in cues["person"] or raw in cues["firstname"] else _strip_conj(raw)

@@ -18,7 +18,7 @@ from rasd.clean.normalize import Normalized, normalize
 from rasd.geo.context import load_nisba
 from rasd.geo.disambiguate import Choice, choose, prune_conditional
 from rasd.geo.gazetteer import Entry, Gazetteer, load
-from rasd.geo.regions import direction_of, district_towards, governorate_in
+from rasd.geo.regions import across_border, direction_of, district_towards, governorate_in
 from rasd.geo.toponyms import Mention, find_toponyms
 from rasd.model import Document, Place, Segment, Span
 
@@ -35,8 +35,9 @@ _TANWEEN = {"\u064b", "\u064c", "\u064d"}
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 # a dateline at the start of a story or paragraph (دبي، الإمارات العربية المتحدة (CNN)--): where the reporter is
 _DATELINE = re.compile(r"(?:^|\n)[ \t]*([^\n()]{2,60}?)[ \t]*\((?:CNN|سي ?إن ?إن|[^()\n]{1,20}\)[ \t]*[-–—:])")
-# a feature named after a city (جبل القاهرة in Taiz, ساحة الأندلس): a natural feature is never the city; a street,
-# square or market is not the city of another country than the story's
+# a feature named after a city (جبل القاهرة in Taiz, ساحة الأندلس) is not that place when the story's other places
+# are in another country; a mountain or valley named after a city, in a story with no other place, is not the city;
+# one kept is near the place (precision 2)
 NATURAL_FEATURES = {"جبل", "جبال", "وادي", "سهل", "هضبه", "تله"}
 CITY_KINDS = {"country", "admin1", "admin2", "c_admin1", "c_city", "c_capital", "c_region"}
 
@@ -131,6 +132,8 @@ class Resolver:
             prec = 2
         else:
             prec = 1
+        if prec == 1 and ctx.feature in NATURAL_FEATURES:
+            prec = 2  # جبل X، وادي X: a feature by the place
         if prec == 1 and ctx.place_cue in AREA_CUES and e.kind in ("town", "admin2", "admin3", "village"):
             prec = 2  # منطقة هجين: the area around the town
         if e.kind != "country" and (ctx.near or ctx.direction or ctx.rural) \
@@ -258,6 +261,23 @@ class DocumentGeocoder:
             self._secondary.insert(i, False)
             self._motion.insert(i, False)
 
+    def _across_border(self, p: Place, start: int, end: int) -> Place | None:
+        """A bare Syria or Iraq in a sentence that names a foreign border town (مواقع في سوريا … جندي تركي في
+        كيليس) is the governorate across the border from that town, at precision 3."""
+        if p.country not in HOME or p.admin1:
+            return None
+        text = self.doc.text
+        a = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+        b = next((m.start() for m in _SENTENCE_END.finditer(text, end)), len(text))
+        for q in self.places:
+            if q.span and a <= q.span.start < b and q.country not in HOME and q.geo_precision == 1 \
+                    and q.latitude is not None and q.longitude is not None:
+                gov = across_border(self.gaz, p.country, q.latitude, q.longitude)
+                if gov is not None:
+                    return self._governorate_place(gov, p.span, f"{p.reason}; across the border from {q.location}",
+                                                   p.candidates)
+        return None
+
     def _governorate_place(self, gov: Entry, span: Span | None, reason: str,
                            others: list[dict] | None = None) -> Place:
         own = {"id": gov.id, "name": gov.name_en, "kind": gov.kind, "country": gov.country, "admin1": gov.name_en,
@@ -275,10 +295,10 @@ class DocumentGeocoder:
         if not head or c.entry.src == "curated" or not (c.entry.kind in CITY_KINDS
                                                           or c.entry.kind == "town" and c.entry.pop >= 100000):
             return False
-        if head in NATURAL_FEATURES:
-            return True
         others = {o.entry.country for o in choices if o.mention.key != c.mention.key and not o.mention.context.feature}
-        return bool(others) and c.entry.country not in others
+        if others:
+            return c.entry.country not in others
+        return head in NATURAL_FEATURES and c.entry.kind in ("c_city", "c_capital", "town", "admin2")
 
     @staticmethod
     def _dateline_end(text: str) -> int:
@@ -352,7 +372,8 @@ class DocumentGeocoder:
         inside = [i for i in idx if start <= self.places[i].span.start and self.places[i].span.end <= end]
         primary = [i for i in inside if not self._secondary[i]]
         if primary:  # a place someone went to (إلى كوباني) ranks after the place of the act (في سروج)
-            return self.places[max(primary, key=lambda i: (not self._motion[i], _specificity(self.places[i]), -i))]
+            p = self.places[max(primary, key=lambda i: (not self._motion[i], _specificity(self.places[i]), -i))]
+            return self._across_border(p, start, end) or p
         a, _ = self._block_of(start)
         before = [i for i in idx if a <= self.places[i].span.start and self.places[i].span.end <= start]
         before = [i for i in before if not self._secondary[i]] or before

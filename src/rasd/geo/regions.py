@@ -1,9 +1,11 @@
 """Resolve a compass part of a country or a city to an OCHA unit, as the gold codes it:
 "جنوب سوريا" / "جنوبي البلاد" → the governorate in that part of the country that the story names
 (درعا in a story about the south), else nothing more than the country; "جنوب دمشق" → the district of the
-sub-district that lies that way from the city (about 20 km out: Al Kiswah, Rural Damascus district).
+sub-district that lies that way from the city (about 20 km out: Al Kiswah, Rural Damascus district);
+"مواقع في سوريا" in a sentence about Kilis → the governorate across the border (Aleppo).
 
 ``direction_of(token)`` → "n" / "s" / "e" / "w" or ""; ``governorate_in(gaz, country, way, adm1_counts)``;
+``across_border(gaz, country, lat, lon)`` (Syria opposite Kilis → Aleppo);
 ``district_towards(gaz, point, way, adm1)``.
 """
 
@@ -70,3 +72,23 @@ def district_towards(gaz: Gazetteer, lat: float, lon: float, way: str, adm1: str
     if not subs:
         return None
     return min(subs, key=lambda e: (e.lat - la) ** 2 + (e.lon - lo) ** 2)
+
+
+BORDER_DEG = 0.35  # lat + lon degrees (~35 km): a foreign town this close to a sub-district centre is on the border
+
+
+@lru_cache(maxsize=4)
+def _admin3_of(gaz: Gazetteer, country: str) -> tuple[Entry, ...]:
+    return tuple(e for e in gaz.admin.values() if e.kind == "admin3" and e.country == country and (e.lat or e.lon))
+
+
+def across_border(gaz: Gazetteer, country: str, lat: float, lon: float) -> Entry | None:
+    """The governorate of ``country`` just across the border from a foreign town at (lat, lon) (Kilis →
+    Aleppo), or None when the town is not near ``country``'s border."""
+    subs = _admin3_of(gaz, country)
+    if not subs:
+        return None
+    best = min(subs, key=lambda e: abs(e.lat - lat) + abs(e.lon - lon))
+    if abs(best.lat - lat) + abs(best.lon - lon) > BORDER_DEG:
+        return None
+    return gaz.admin.get(best.adm1)

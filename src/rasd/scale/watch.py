@@ -139,7 +139,9 @@ class Watcher:
         settle: float = 1.0,
         timeout: float = 20.0,
         max_item_attempts: int = 5,
+        resolve: bool = True,
     ) -> None:
+        self.resolve = resolve  # merge each new report into the stored events it repeats (rasd.resolve)
         self.targets = [Target.parse(t) for t in targets]
         self.interval = interval
         self.extract = extract
@@ -200,7 +202,7 @@ class Watcher:
             key = f"{path.relative_to(root)}|{st.st_mtime_ns}|{st.st_size}"
             if self.state.status(target.spec, key) is not None:
                 continue
-            done = run_batch([str(path)], self.store, extract=self.extract)
+            done = run_batch([str(path)], self.store, extract=self.extract, resolve=self.resolve)
             self.stats.added += done.added
             self.stats.duplicates += done.skipped
             self.stats.failed += done.failed
@@ -238,7 +240,7 @@ class Watcher:
             outcome = process_safely(src, extract=self.extract)
             mark = mark_done if not isinstance(outcome, Failure) else partial(
                 self.state.mark, target.spec, item.guid, "failed", str(outcome.error))
-            self.stats.count(write_outcome(self.store, outcome, source_hash=raw, also=mark))
+            self.stats.count(write_outcome(self.store, outcome, source_hash=raw, also=mark, resolve=self.resolve))
             log.info("watch: %s processed", item.link)
 
     # the loop -----------------------------------------------------------------------------
@@ -248,6 +250,10 @@ class Watcher:
         load now and the first real item is not slowed by it."""
         sample = next(iter(sorted((resources.files("rasd") / "sample").iterdir(), key=lambda p: p.name)))
         process_safely(Source("<warm-up>", "text", sample.read_text(encoding="utf-8")), extract=self.extract)
+        if self.resolve:
+            from rasd.resolve.similarity import embed
+
+            embed("رصد")  # load the sentence encoder now, not on the first item that needs it
 
     def run(self, stop: threading.Event | None = None, *, max_polls: int | None = None,
             warm: bool = True) -> WatchStats:
