@@ -110,3 +110,31 @@ def test_api_write_body_is_bounded(client):
 
     resp = client.post("/api/documents", content=chunks(), headers={**auth(), "Content-Type": "application/json"})
     assert resp.status_code == 413
+
+
+def test_api_write_storing_failure_is_per_document_and_recorded(tmp_path):
+    """A document the database refuses (here a trigger) fails alone, as E200, and is logged in
+    ``errors``; the next document of the same request is stored."""
+    import sqlite3
+
+    db = tmp_path / "refuses.db"
+    app = create_app(db, token=TOKEN)
+    con = sqlite3.connect(db)
+    try:
+        con.execute("CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.id = 'refused'"
+                    " BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END")
+        con.commit()
+    finally:
+        con.close()
+    docs = [{**ant_article(0), "id": "refused"}, ant_article(1)]
+    with TestClient(app) as c:
+        body = c.post("/api/documents", json=docs, headers=auth()).json()
+        assert [r["status"] for r in body["results"]] == ["failed", "added"], body
+        assert body["results"][0]["code"] == "E200" and body["failed"] == 1 and body["added"] == 1
+        assert c.get("/api/documents/refused").status_code == 404
+    con = sqlite3.connect(db)
+    try:
+        (reason,) = con.execute("SELECT reason FROM errors WHERE code = 'E200'").fetchone()
+    finally:
+        con.close()
+    assert "refused by a test trigger" in reason

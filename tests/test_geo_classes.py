@@ -119,5 +119,31 @@ def test_geo_south_of_damascus_is_its_rural_district(texts: dict[str, str]) -> N
     assert p is not None and (p.admin1, p.admin2, p.geo_precision) == ("Rural Damascus", "Rural Damascus", 2)
     p = geocode_text("غارات شمال دمشق")[0]
     assert (p.admin1, p.admin2) == ("Rural Damascus", "At Tall")
-    assert geocode_text("في ضواحي العاصمة دمشق")[0].admin2 is None  # the countryside as a whole: governorate
+    assert geocode_text("في ضواحي العاصمة دمشق")[0].admin2 == "Rural Damascus"  # the ring of suburbs
+    assert geocode_text("في ريف دمشق")[0].admin2 is None  # the countryside as a whole: the governorate
 
+
+def test_geo_river_bank_is_not_the_west_bank() -> None:
+    assert not geocode_text("حررت القوات مواقع على الضفة الشرقية لنهر الفرات")
+    assert not geocode_text("تقدمت القوات على الضفة الغربية لنهر دجلة")
+    assert geocode_text("اقتحم الجيش الإسرائيلي مخيما في الضفة الغربية")[0].country == "Palestine"
+
+
+
+def test_geo_place_come_from_ranks_after_place_of_the_act() -> None:
+    text = "قتل خمسة نازحين قادمين من مدينة حلب في قصف على بلدة سرمدا"
+    p = DocumentGeocoder(Document(id="t", text=text)).place_for(0, len(text))
+    assert p is not None and p.admin1 == "Idleb"
+
+
+def test_geo_feature_named_after_a_city_with_that_country_named_as_an_actor() -> None:
+    # مصر named as an actor does not make جبل القاهرة in Taiz a place in Egypt
+    text = "دعت مصر إلى التهدئة بعد قصف الحوثيين على جبل القاهرة في محافظة تعز"
+    assert "Egypt" not in {p.country for p in geocode_text(text) if p.location_ar != "مصر"}
+
+
+def test_geo_part_of_the_country_only_for_the_story_country() -> None:
+    yemen = "قصف الحوثيون مواقع في تعز وعدن ولحج جنوبي البلاد، فيما زار وزير من البصرة اليمن"
+    assert {p.country for p in geocode_text(yemen) if p.location_ar == "جنوبي البلاد"} == set()
+    syria = "قصفت الطائرات بلدات في محافظة درعا، وتواصل القصف جنوبي البلاد"
+    assert [p.admin1 for p in geocode_text(syria) if p.location_ar == "جنوبي البلاد"] == ["Dar'a"]

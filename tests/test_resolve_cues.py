@@ -14,18 +14,14 @@ from rasd.clean.normalize import norm
 from rasd.errors import KnowledgeError
 from rasd.resolve.cues import cues, idf, idf_table, shared_rare_words, words
 from rasd.resolve.features import day_relation
-from rasd.resolve.pairs import load_pairs
+from rasd.resolve.pairs import coded_events
 
 PAIRS = REPO / "eval" / "pairs.jsonl"
 
 
 @pytest.fixture(scope="module")
 def coded():
-    out = {}
-    for a, b, _, rec in load_pairs(PAIRS):
-        ka, kb = rec["keys"]
-        out[ka], out[kb] = a, b
-    return out
+    return coded_events(PAIRS)
 
 
 @pytest.mark.parametrize(("key", "target"), [("R1", "consulate"), ("Q1", "party_office"), ("V1", "hospital"),

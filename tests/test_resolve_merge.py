@@ -10,7 +10,7 @@ from conftest import REPO
 
 from rasd.model import Span
 from rasd.resolve import merge, report_id, same_event
-from rasd.resolve.pairs import load_pairs
+from rasd.resolve.pairs import coded_events
 
 PAIRS = REPO / "eval" / "pairs.jsonl"
 
@@ -18,10 +18,7 @@ PAIRS = REPO / "eval" / "pairs.jsonl"
 @pytest.fixture(scope="module")
 def coded():
     """Coded events by key (the chemical attack on Douma, 7 Apr 2018, and its neighbours)."""
-    out = {}
-    for a, b, _, rec in load_pairs(PAIRS):
-        ka, kb = rec["keys"]
-        out[ka], out[kb] = a, b
+    out = coded_events(PAIRS)
     for key, ev in out.items():
         ev.evidence_spans = [Span(0, 5, "sentence", ev.evidence[:5])]
         ev.notes = f"coded as {key}"

@@ -8,6 +8,7 @@ import pytest
 
 import rasd.resolve.features as features
 from rasd.clean.normalize import norm
+from rasd.errors import KnowledgeError
 from rasd.resolve.similarity import embed, evidence_similarity
 
 
@@ -38,7 +39,7 @@ def test_resolve_night_words_bad_entry_names_file_and_line(tmp_path, monkeypatch
     monkeypatch.setattr(features, "NIGHT_FILE", bad)
     features.night_words.cache_clear()
     try:
-        with pytest.raises(Exception, match=r"night\.tsv:3"):
+        with pytest.raises(KnowledgeError, match=r"night\.tsv:3"):
             features.night_words()
     finally:
         features.night_words.cache_clear()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
+from contextlib import closing
 
 import pytest
 from conftest import REPO
 
 from rasd.model import Span
 from rasd.resolve import merge_into
-from rasd.resolve.pairs import load_pairs
+from rasd.resolve.pairs import coded_events
 
 PAIRS = REPO / "eval" / "pairs.jsonl"
 SCHEMA = REPO / "src" / "rasd" / "store" / "schema.sql"
@@ -18,9 +19,7 @@ SCHEMA = REPO / "src" / "rasd" / "store" / "schema.sql"
 
 @pytest.fixture(scope="module")
 def coded():
-    out = {}
-    for a, b, _, rec in load_pairs(PAIRS):
-        out[rec["keys"][0]], out[rec["keys"][1]] = a, b
+    out = coded_events(PAIRS)
     for ev in out.values():
         ev.evidence_spans = [Span(0, 4, "sentence", "text")]
     return out
@@ -57,36 +56,33 @@ KEYS = ["D1", "D2", "D4", "B1", "B2", "I1", "I2", "I4"]
 def test_resolve_merge_into_is_order_independent(coded):
     snapshots = []
     for perm in itertools.islice(itertools.permutations(KEYS), 0, None, 5000):
-        conn = _db()
-        _load(conn, [coded[k] for k in perm])
-        snapshots.append(_snapshot(conn))
-        conn.close()
+        with closing(_db()) as conn:
+            _load(conn, [coded[k] for k in perm])
+            snapshots.append(_snapshot(conn))
     assert len(snapshots) >= 3
     assert all(s == snapshots[0] for s in snapshots)
 
 
 def test_resolve_merge_into_groups_reports_and_keeps_them_apart(coded):
-    conn = _db()
-    ids = dict(zip(KEYS, _load(conn, [coded[k] for k in KEYS]), strict=True))
-    final = {row[0] for row in conn.execute("SELECT id FROM events")}
-    assert len(final) == 4  # chemical attack 7 Apr, Douma strikes 6 Apr, Jaramana rocket, Douma strikes 20 Mar
-    (chem,) = {r[0] for r in conn.execute("SELECT event_id FROM event_documents WHERE doc_id = ?",
-                                          (coded["D1"].doc_id,))}
-    docs = {r[0] for r in conn.execute("SELECT doc_id FROM event_documents WHERE event_id = ?", (chem,))}
-    assert docs == {coded[k].doc_id for k in ("D1", "D2", "D4")}
-    fat, notes = conn.execute("SELECT fatalities, notes FROM events WHERE id = ?", (chem,)).fetchone()
-    assert fat == 47 and "47–150" in notes
-    hits = conn.execute("SELECT count(*) FROM events_fts WHERE events_fts MATCH ?", ('"الكلور"',)).fetchone()[0]
-    assert hits == 1  # the FTS index follows the merged row
-    assert ids["I1"] != ids["I4"]
-    conn.close()
+    with closing(_db()) as conn:
+        ids = dict(zip(KEYS, _load(conn, [coded[k] for k in KEYS]), strict=True))
+        final = {row[0] for row in conn.execute("SELECT id FROM events")}
+        assert len(final) == 4  # chemical attack 7 Apr, Douma strikes 6 Apr, Jaramana rocket, Douma strikes 20 Mar
+        (chem,) = {r[0] for r in conn.execute("SELECT event_id FROM event_documents WHERE doc_id = ?",
+                                              (coded["D1"].doc_id,))}
+        docs = {r[0] for r in conn.execute("SELECT doc_id FROM event_documents WHERE event_id = ?", (chem,))}
+        assert docs == {coded[k].doc_id for k in ("D1", "D2", "D4")}
+        fat, notes = conn.execute("SELECT fatalities, notes FROM events WHERE id = ?", (chem,)).fetchone()
+        assert fat == 47 and "47–150" in notes
+        hits = conn.execute("SELECT count(*) FROM events_fts WHERE events_fts MATCH ?", ('"الكلور"',)).fetchone()[0]
+        assert hits == 1  # the FTS index follows the merged row
+        assert ids["I1"] != ids["I4"]
 
 
 def test_resolve_merge_into_does_not_commit(coded):
-    conn = _db()
-    conn.execute("BEGIN")
-    merge_into(conn, coded["A1"])
-    assert conn.in_transaction
-    conn.execute("ROLLBACK")
-    assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 0
-    conn.close()
+    with closing(_db()) as conn:
+        conn.execute("BEGIN")
+        merge_into(conn, coded["A1"])
+        assert conn.in_transaction
+        conn.execute("ROLLBACK")
+        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 0

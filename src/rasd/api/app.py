@@ -146,19 +146,19 @@ def create_app(db_path: str | Path, token: str | None = None, *, max_body: int =
         return StreamingResponse(lines(), media_type="text/csv; charset=utf-8",
                                  headers={"Content-Disposition": 'attachment; filename="rasd-events.csv"'})
 
+    def read_one(fn, key: str, what: str) -> dict:
+        found = read(fn, key)
+        if found is None:
+            raise ApiError(404, f"no {what} {key[:100]!r}")
+        return found
+
     @app.get("/api/events/{event_id}", summary="one event with its documents and evidence spans")
     def event(event_id: str) -> dict:
-        found = read(queries.get_event, event_id)
-        if found is None:
-            raise ApiError(404, f"no event {event_id[:100]!r}")
-        return found
+        return read_one(queries.get_event, event_id, "event")
 
     @app.get("/api/documents/{doc_id}", summary="one document: original text, segments, evidence offsets")
     def document(doc_id: str) -> dict:
-        found = read(queries.get_document, doc_id)
-        if found is None:
-            raise ApiError(404, f"no document {doc_id[:100]!r}")
-        return found
+        return read_one(queries.get_document, doc_id, "document")
 
     @app.get("/api/stats", summary="counts by type, day, ISO week and admin1 (same filters)")
     def stats(f: Filter) -> dict:

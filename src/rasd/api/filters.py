@@ -187,14 +187,6 @@ class EventFilter:
             params.extend([west, east, south, north])
         return (" AND ".join(clauses) or "1"), params
 
-    def without_dates(self) -> EventFilter:
-        """The same filter with no date range (the timeline shows all dates, the brush narrows)."""
-        import copy
-
-        other = copy.copy(self)
-        other.date_from = other.date_to = None
-        return other
-
 
 def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     """``west,south,east,north`` in degrees, or None."""

@@ -135,9 +135,7 @@ def get_document(con: sqlite3.Connection, doc_id: str) -> dict | None:
     doc["evidence_spans"] = [dict(r) for r in con.execute(
         "SELECT event_id, label, start, end, text FROM evidence_spans WHERE doc_id = ?"
         " ORDER BY start, end", (doc_id,))]
-    doc["event_ids"] = [r[0] for r in con.execute(
-        "SELECT event_id FROM event_documents WHERE doc_id = ? UNION"
-        " SELECT id FROM events WHERE doc_id = ? ORDER BY 1", (doc_id, doc_id))]
+    doc["event_ids"] = event_ids_for_document(con, doc_id)
     return doc
 
 
@@ -215,6 +213,7 @@ def facets(con: sqlite3.Connection) -> dict:
 
 
 def event_ids_for_document(con: sqlite3.Connection, doc_id: str) -> list[str]:
+    """Ids of the events a document reports (merged events through ``event_documents``)."""
     return [r[0] for r in con.execute(
         "SELECT event_id FROM event_documents WHERE doc_id = ? UNION"
         " SELECT id FROM events WHERE doc_id = ? ORDER BY 1", (doc_id, doc_id))]

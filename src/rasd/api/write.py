@@ -1,8 +1,8 @@
 """The write side of the API: documents posted as JSON are processed at once and stored.
 
-Each posted document runs through ``rasd.pipeline.process`` and is stored with
-``Store.add_processed`` inside its own ``with store.atomic():`` scope, so its events are readable
-as soon as the answer arrives. One writer at a time (a lock); processing runs outside the lock.
+Each posted document runs through ``rasd.pipeline.process`` and is stored (or its failure recorded)
+by ``rasd.scale.writer.write_outcome`` in its own transaction, so its events are readable as soon as
+the answer arrives. One writer at a time (a lock); processing runs outside the lock.
 """
 
 from __future__ import annotations
@@ -52,6 +52,8 @@ class DocumentIn(BaseModel):
 
 
 class DocumentsIn(BaseModel):
+    """A batch of articles: ``{"documents": [...]}``."""
+
     model_config = ConfigDict(extra="forbid")
     documents: list[DocumentIn] = Field(min_length=1, max_length=MAX_DOCUMENTS_PER_REQUEST)
 
@@ -75,50 +77,38 @@ class Writer:
             Store(self.db_path).close()
 
     def add(self, docs: list[DocumentIn]) -> list[dict]:
-        """Process and store each document; one result per document, in order."""
+        """Process and store each document; one result per document, in order.
+
+        A document that fails to process or to store is recorded in ``errors`` (``write_outcome``)
+        and answered as ``failed``; the other documents go on."""
         from rasd.pipeline import process
-        from rasd.store import Store
+        from rasd.scale.outcome import Failure
+        from rasd.scale.writer import FAILED, open_store, write_outcome
 
         results = []
         for index, doc in enumerate(docs):
             source = doc.to_source(index)
             result: dict = {"index": index, "id": doc.id}
             try:
-                processed = process(source)
+                outcome = process(source)
             except InputError as err:
-                results.append({**result, "status": "failed", "code": err.code, "reason": err.reason})
-                self._record_error(source.origin, err.code, err.reason)
-                continue
+                outcome = Failure.from_error(err, source.origin)
             except Exception as err:  # noqa: BLE001 - reported per document; the trace stays in the log
                 log.exception("processing %s failed", source.origin)
-                reason = f"processing failed: {type(err).__name__}"
-                results.append({**result, "status": "failed", "code": "E200", "reason": reason})
-                self._record_error(source.origin, "E200", reason)
+                outcome = Failure(source.origin, "E200", type(err).__name__)
+            with self.lock, open_store(self.db_path) as store:
+                status = write_outcome(store, outcome, resolve=True)
+            if isinstance(outcome, Failure):
+                results.append({**result, "status": FAILED, "code": outcome.code, "reason": outcome.error.reason})
                 continue
-            with self.lock:
-                store = Store(self.db_path)
-                try:
-                    with store.atomic():
-                        added = bool(store.add_processed(processed, resolve=True))
-                finally:
-                    store.close()
+            if status == FAILED:  # recorded by write_outcome with its cause
+                results.append({**result, "status": FAILED, "code": "E200", "reason": "storing failed"})
+                continue
             with queries.open_ro(self.db_path) as con:
-                stored_id = queries.document_id_for_hash(con, processed.document.hash)
+                stored_id = queries.document_id_for_hash(con, outcome.document.hash)
                 event_ids = queries.event_ids_for_document(con, stored_id) if stored_id else []
-            results.append({**result, "status": "added" if added else "duplicate", "document_id": stored_id,
-                            "events": event_ids})
+            results.append({**result, "status": status, "document_id": stored_id, "events": event_ids})
         return results
-
-    def _record_error(self, origin: str, code: str, reason: str) -> None:
-        from rasd.store import Store
-
-        with self.lock:
-            store = Store(self.db_path)
-            try:
-                with store.atomic():
-                    store.record_error(origin, code, reason)
-            finally:
-                store.close()
 
 
 def check_token(configured: str | None, authorization: str | None) -> None:

@@ -27,7 +27,9 @@ from rasd.extract.places import country_of, place_of, sponsor_hits, spread
 from rasd.extract.timeline import (
     RECENT_DAYS,
     Lead,
+    after_frame,
     clause_background,
+    condemned,
     event_date,
     is_background,
     told_before,
@@ -109,7 +111,8 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
                     peaceful = any(abs(p - m.trigger.start) <= _PEACEFUL_WINDOW for p in peaceful_at)
                     if m.cls == "take" and peaceful and m.event_type == "Battles" and not _fighting(shits):
                         m.event_type, m.sub_event_type = "Strategic developments", "Non-violent transfer of territory"
-                    if told_before(m, dates, published) or clause_background(m, shits, dates):
+                    if told_before(m, dates, published) or clause_background(m, shits, dates) \
+                            or after_frame(m, norm, dates) or condemned(m, shits, dates):
                         continue
                     d = event_date(m, good, para_dates, lead)
                     if d is not None and (d.precision or 1) >= 3 or d is not None and d.kind == "ago" \
@@ -182,7 +185,7 @@ def _draft(doc: Document, norm: str, m: Mention, shits: list[Hit], date: bridge.
     words = len(doc.text[m.sent[0]:m.sent[1]].split())
     if not _evidence_ok(m, place, shits, in_sentence_date, follows or own is not None, words):
         return None
-    country = country_of(m, shits, place, own or doc_country)
+    country = country_of(m, shits, place, own or doc_country) or _demonym_country(doc.text, m, lex)
     a1 = actor_name(m.actor1, norm, lex, country, main_group) if m.actor1 else None
     a2 = None
     for ref in ([m.actor2] if m.actor2 else []) + m.alt2:  # the first candidate that is not actor1
@@ -238,6 +241,25 @@ def _draft(doc: Document, norm: str, m: Mention, shits: list[Hit], date: bridge.
     return Draft(mention=m, place=place, country=country, actor1=a1, actor2=a2, event_date=day,
                  time_precision=precision, date=date, cited=cited, target_only=swapped,
                  default_actor1=not named_a1 and not swapped and m.actor1 is None)  # type: ignore[arg-type]
+
+
+_DEMONYM_HOST = re.compile(r"(?:ميليشيات|الميليشيات|مليشيات|المليشيات|ميليشيا|الميليشيا|الصواريخ|صواريخ|الاسلحة|اسلحة|"
+                           r"الطائرات|طائرات)\s+$")  # "الميليشيات الإيرانية": a sponsor abroad, not the place
+
+
+def _demonym_country(text: str, m: Mention, lex: Lexicon) -> str | None:
+    """With no place and no country name: the first nationality adjective of the sentence ("مصادر يمنية",
+    "المقاومة اليمنية") that does not qualify militias or weapons."""
+    sent = normalize(text[m.sent[0]:m.sent[1]]).norm
+    for w in re.finditer(r"\w+", sent):
+        word = w.group()
+        for cut in ("وال", "بال", "لل", "ال", "و", ""):
+            if word.startswith(cut) and word[len(cut):] in lex.demonyms:
+                if _DEMONYM_HOST.search(sent[max(0, w.start() - 14):w.start()]) \
+                        or re.match(r"\s*(?:ال)?صنع", sent[w.end():w.end() + 8]):
+                    break
+                return lex.demonyms[word[len(cut):]]
+    return None
 
 
 def _fighting(shits: list[Hit]) -> bool:

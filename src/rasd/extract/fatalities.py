@@ -53,6 +53,7 @@ def sentence_toll(text: str, cues: list[Hit], numbers: list[Any], significant: b
     nums = [n for n in numbers if not _not_people(text, n)]
     used: set[int] = set()
     total, numeric_seen, vague_seen = 0, False, False
+    told: list[tuple[Any, int]] = []  # (value, end) of the figures counted
     claims: list[int] = []  # totals of figures told by separate attributions ("وأكد المرصد مقتل ...")
     last_end: int | None = None
     span: tuple[int, int] | None = None
@@ -74,9 +75,11 @@ def sentence_toll(text: str, cues: list[Hit], numbers: list[Any], significant: b
                 best = (d, n)
         if best is not None:
             n = best[1]
-            if n.start in used:
-                continue
+            if n.start in used or n.value is not None and any(
+                    v == n.value and _next_word(text, e) == _next_word(text, n.end) for v, e in told):
+                continue  # the same figure told twice ("مقتل 57 مدنيا ... وقتل 57 مدنيا"): one toll
             used.add(n.start)
+            told.append((n.value, n.end))
             if n.value is None:
                 vague_seen = True
                 continue
@@ -105,6 +108,11 @@ def sentence_toll(text: str, cues: list[Hit], numbers: list[Any], significant: b
     if vague_seen:
         return Toll(10 if significant else 3, *(span or (None, None)))
     return Toll(0)
+
+
+def _next_word(text: str, end: int) -> str:
+    words = text[end:end + 24].split()
+    return words[0] if words else ""
 
 
 def _dist(n: Any, h: Hit) -> int:

@@ -25,7 +25,7 @@ _WEAPON_STORE = re.compile(r"(?:منصات|منصه|مستودعات|مستود�
                            r"نزع|ازاله|تفكيك|زراعه|زرع|مخلفات|العثور علي|عثر علي|ضبط|ضبطت|صنع|تصنيع)\s+$")  # weapons as objects, not used
 _ARMS = re.compile(r"(?:تزويد|تزود|يزود|تزوده|زودت|زود|توريد|تهريب|يهربون|يهرب|امتلاك|تمتلك|يمتلك|تملك|تطوير|يطور|تطور|"
                    r"برنامج|برامج|انتاج|تصنيع|نقل|تسليم|بيع|صفقه|صفقات|شراء|اقتناء|تخزين|ترسانه|تسليح|نوعا من|انواع|"
-                   r"مخزون|امداد|امدادات|تجارب|تجربه|اختبار|اختبارات|استعراض)\s+(?:\S+\s+){0,3}?[بو]?(?:ال)?$")
+                   r"مخزون|امداد|امدادات|تجارب|تجربه|اختبار|اختبارات|استعراض)\S{0,3}\s+(?:\S+\s+){0,4}?[بو]?(?:ال)?$")
 _LED_TO = re.compile(r"(?:ادت|ادي|اسفرت|اسفر|افضت|انتهت)\s*$")
 _RELATIVE_LOOSE = re.compile(r"(?:^|\s)(?:التي|الذي)\s+(?:شهدت|تشهد|يشهد|شهد|عرفت|تعرف)\s+(?:\S+\s+)?$")
 _CLAUSE_CUT = re.compile(r"[،؛;,:]|\s(?=(?:بعد|عقب|اثر|إثر|فيما|بينما|حيث|في حين)\s)")
@@ -105,7 +105,7 @@ def blocked(norm: str, trigger: Hit, cues: list[Hit], sent_start: int = -10) -> 
         return True  # "بعد توقيفه": an arrest already told
     if trig.cls in ("shell", "ied") and _WEAPON_STORE.search(before):
         return True  # "منصات صواريخ", "مستودعات قذائف": weapons as objects, not fired
-    if trig.cls in ("shell", "ied", "air", "chem") and _ARMS.search(norm[max(0, trigger.nstart - 48):trigger.nstart]):
+    if trig.cls in ("shell", "ied", "air", "chem") and _ARMS.search(norm[max(0, trigger.nstart - 64):trigger.nstart]):
         return True  # "تزويد الحوثيين بالصواريخ", "برنامج الصواريخ": arms supplied or developed, not fired
     if trig.cls in ("take", "arrest") and norm[max(0, trigger.nstart - 1):trigger.nstart] == "ل" \
             and not _LED_TO.search(norm[max(0, trigger.nstart - 14):trigger.nstart - 1]):

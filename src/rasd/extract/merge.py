@@ -175,6 +175,10 @@ def merge(doc: Document, drafts: list[Draft]) -> list[Event]:
     for d in drafts:
         groups.setdefault(d.key(), []).append(d)
     groups = _fold_partial(groups)
+    for k in list(groups):  # the same act told from either side ("X evacuated from Y" / "Y let X leave")
+        swapped = k[:4] + (k[5], k[4])
+        if k in groups and swapped != k and swapped in groups and k[5] is not None:
+            groups[swapped].extend(groups.pop(k))
     events = []
     for key, group in groups.items():
         events.append(_event(doc, key, group, lex))

@@ -112,6 +112,9 @@ def place_of(m: Mention, geo: bridge.Geocoder, shits: list[Hit], doc_country: st
     if place is not None and place.span is not None and (place.span.start in sponsors or any(
             r.search(text[max(0, place.span.start - 24):place.span.start]) for r in (_SUPPORTED_BY, _NAMED_AFTER))):
         place = None  # "المدعومة من إيران": a sponsor; "جبل القاهرة": a namesake; not where it happened
+    own = {h.payload.name for h in shits if h.kind == "country" and m.clause[0] <= h.start < m.clause[1]}  # type: ignore[attr-defined]
+    if place is not None and own and place.country not in own and not _inside(place, m.sent):
+        return None  # "دمرت طائرات عراقية ... داخل سوريا": the country named with the act, not the story's
     named = {h.payload.name for h in shits if h.kind == "country"} or {doc_country}  # type: ignore[attr-defined]
     if place is not None and None not in named and place.country not in named:
         return None

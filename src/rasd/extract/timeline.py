@@ -75,6 +75,28 @@ def told_before(m: Mention, dates: list[bridge.DateFound], published: dt.date | 
     return bool(near.date and published and (published - dt.date.fromisoformat(near.date)).days > RECENT_DAYS)
 
 
+_AFTER_THAT = re.compile(r"(?:^|\s)[وف]?(?:بعد|منذ|عقب|اثر)\s+(?:ان|ما)\s+(?:\S+\s+)?$")
+
+
+def after_frame(m: Mention, norm: str, dates: list[bridge.DateFound]) -> bool:
+    """"بعد أن سيطرت أنقرة على عفرين، وجهت تهديداتها": an act told as the frame of another, with no
+    date of its own in its clause, is the story's past."""
+    cs, ce = m.clause
+    return bool(_AFTER_THAT.search(norm[max(0, m.trigger.nstart - 24):m.trigger.nstart])) \
+        and not any(cs <= d.start < ce and d.date and not d.background for d in dates)
+
+
+_CONDEMN_WINDOW = 100  # normalised characters between a condemnation and the act it names
+
+
+def condemned(m: Mention, shits: list[Hit], dates: list[bridge.DateFound]) -> bool:
+    """"دانت الولايات المتحدة إطلاق ميليشيات الحوثي صواريخ": an act named as the object of a
+    condemnation, with no date of its own in its clause, is a reaction to news told elsewhere."""
+    cs, ce = m.clause
+    return any(h.kind == "cue" and h.payload == "condemn" and 0 <= m.trigger.nstart - h.nend <= _CONDEMN_WINDOW
+               for h in shits) and not any(cs <= d.start < ce and d.date and not d.background for d in dates)
+
+
 class Lead:
     """The lead sentence's first usable date, found on first use."""
 

@@ -17,7 +17,7 @@ from rasd.geo.gazetteer import DATA_DIR
 CUES_FILE = DATA_DIR / "gazetteer_cues.tsv"
 KINDS = (
     "naming", "place", "firstname", "city", "governorate", "weak", "near", "outskirts", "direction", "rural", "landmark", "person", "after",
-    "notplace", "phrase", "nisba", "affiliation", "seat", "feature", "adjskip", "motion",
+    "notplace", "phrase", "nisba", "affiliation", "seat", "feature", "adjskip", "motion", "suburb",
 )
 _TOKEN = re.compile(r"[\u0621-\u064a0-9a-z]+|[^\s\u0621-\u064a0-9a-z]")
 _CLAUSE_STOP = set(".،,؛;:!?()[]{}\"'«»-–—|/\n")
@@ -67,6 +67,7 @@ class Context:
     outskirts: bool = False  # أطراف، مشارف: coded to the place itself
     direction: str = ""
     rural: bool = False
+    suburb: bool = False  # ضواحي: the ring of suburbs round a city, not all its countryside
     landmark: str = ""
     city: bool = False
     governorate: bool = False
@@ -78,6 +79,7 @@ class Context:
     adjectival: bool = False  # a definite name right after a definite noun that is no cue word (الوضع القائم)
     feature: str = ""  # a feature noun right before the name (جبل القاهرة، ساحة الأندلس): a name of its own
     motion: bool = False  # after a word of direction of movement (الى، نحو، باتجاه): where someone went
+    origin: bool = False  # after من: where someone came from (near phrases excepted, below)
     affiliation: bool = False  # after a word of allegiance (التابعة لإيران، المدعومة من تركيا): a sponsor
 
     @property
@@ -153,15 +155,19 @@ def read_context(text: str, start: int, end: int, prefix: str = "") -> Context:
             break
         elif t == "من" and any(_indefinite(x) in cues["rural"] for x in toks[i + 1:i + 3]):
             ctx.rural = True  # الضواحي المحاصرة من دمشق: the countryside of the city
+            ctx.suburb = any(_indefinite(x) in cues["suburb"] for x in toks[i + 1:i + 3])
             break
         elif t in cues["direction"]:
             ctx.direction = t
             break
         elif t in cues["rural"]:
             ctx.rural = True
+            ctx.suburb = t in cues["suburb"]
             break
         elif t in cues["weak"]:
             ctx.weak = True
+            ctx.motion = ctx.motion or t in cues["motion"]  # إلى مدينة كوباني
+            ctx.origin = ctx.origin or t == "من"  # من مدينة حلب
             break
         else:
             if i == 0 and raw == "و":
@@ -170,6 +176,7 @@ def read_context(text: str, start: int, end: int, prefix: str = "") -> Context:
                     and text.startswith("ال", start):
                 ctx.adjectival = True  # الوضع القائم; but القوات العراقية الرمادي is verb-subject-object
             break
+    ctx.origin = ctx.origin and not (ctx.near or ctx.rural)
     if ctx.landmark and ctx.governorate:  # مبنى محافظة أربيل: the governorate's building, in its capital
         ctx.governorate, ctx.city = False, True
     ctx.reference = bool(_REFERENCE.search(text[max(0, start - len(prefix) - 60):start - len(prefix)]))

@@ -27,6 +27,9 @@ AREA_PRECISION_2 = {"oilfield", "gasfield", "dam", "crossing", "region", "c_regi
 LEVEL_OF = {"country": 0, "admin1": 1, "c_admin1": 1, "region": 1, "c_region": 1, "admin2": 2}
 # the countryside of a city-governorate is another governorate (ريف دمشق، ضواحي دمشق → Rural Damascus)
 RURAL_OF = {"SY01": "SY03"}
+# and its suburbs (ضواحي دمشق) are the district that rings it (OCHA's "Rural Damascus" district: Kisweh, Babella,
+# Jaramana, Maliha, Kafr Batna, Arbin, Qudsiya); the countryside at large (ريف دمشق) stays the governorate
+SUBURBS_OF = {"SY01": "SY0301"}
 AREA_CUES = {"منطقه", "مناطق", "منطقتي"}
 WEAK_KINDS = {"town", "village", "neighbourhood", "landmark", "admin3"}
 COORD_GAP = 70  # normalised characters: a name joined by و inherits the spatial phrase before it
@@ -34,7 +37,7 @@ _MARKAZ = re.compile(r"^Markaz\s+")
 _TANWEEN = {"\u064b", "\u064c", "\u064d"}
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 # a dateline at the start of a story or paragraph (دبي، الإمارات العربية المتحدة (CNN)--): where the reporter is
-_DATELINE = re.compile(r"(?:^|\n)[ \t]*([^\n()]{2,60}?)[ \t]*\((?:CNN|سي ?إن ?إن|[^()\n]{1,20}\)[ \t]*[-–—:])")
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*([^\n()]{2,60}?)[ \t]*\((?:CNN|سي ?إن ?إن|[^()\n]{1,20}\)[ \t]*[-–—])")
 # a feature named after a city (جبل القاهرة in Taiz, ساحة الأندلس) is not that place when the story's other places
 # are in another country; a mountain or valley named after a city, in a story with no other place, is not the city;
 # one kept is near the place (precision 2)
@@ -110,6 +113,8 @@ class Resolver:
             if ctx.direction and not ctx.rural:
                 towards = district_towards(self.gaz, e.lat, e.lon, direction_of(ctx.direction),
                                            RURAL_OF[e.adm1 or e.id])
+            elif ctx.suburb and (e.adm1 or e.id) in SUBURBS_OF:
+                towards = self.gaz.admin.get(SUBURBS_OF[e.adm1 or e.id])
             e = self.gaz.admin[RURAL_OF[e.adm1 or e.id]]
         admin_e, point = self.effective(e, m.key)
         level = LEVEL_OF.get(admin_e.kind, 3)
@@ -120,7 +125,7 @@ class Resolver:
             a2 = self.gaz.admin_en(admin_e.adm2) if level >= 2 else None
             a3 = self.gaz.admin_en(admin_e.adm3) if level >= 3 else None
             if towards is not None:
-                a2 = self.gaz.admin_en(towards.adm2)
+                a2 = self.gaz.admin_en(towards.adm2 or towards.id)
         else:
             a1, a2, a3 = (e.adm1 or None), None, None
         # precision: 3 for a country or governorate, 2 for a region or a non-populated site, 1 for a place
@@ -226,7 +231,9 @@ class DocumentGeocoder:
         kinds = [c.entry.kind for c, w in zip(choices, weak, strict=True) if not w]
         self._secondary = [c.reference or (k == "country" and not (c.weak or c.near or c.direction or c.rural))
                            for c, k in zip(ctxs, kinds, strict=True)]
-        self._motion = [c.motion for c in ctxs]
+        # where the act is (في سروج) ranks before where someone came from (من كوباني), and that before where
+        # someone went (إلى كوباني)
+        self._motion = [0 if c.motion else 1 if c.origin else 2 for c in ctxs]
         self._paragraphs = self._paragraph_bounds(text)
         self.dominant: Place | None = self._dominant()
         self._regions(choices, places)
@@ -248,7 +255,9 @@ class DocumentGeocoder:
                                                              p.candidates)
                     if self.dominant is p:
                         self.dominant = self.places[i]
-        country = home.most_common(1)[0][0]
+        country = Counter(c.entry.country for c in choices).most_common(1)[0][0]
+        if country not in HOME:
+            return  # "جنوبي البلاد" in a story about Yemen is no part of Syria or Iraq
         for m in _PART_OF_COUNTRY.finditer(self._nt.norm):
             gov = governorate_in(self.gaz, country, direction_of(m.group(1)), adm1)
             if gov is None:
@@ -259,7 +268,7 @@ class DocumentGeocoder:
             i = sum(1 for q in self.places if q.span and q.span.start < a)
             self.places.insert(i, place)
             self._secondary.insert(i, False)
-            self._motion.insert(i, False)
+            self._motion.insert(i, 2)
 
     def _across_border(self, p: Place, start: int, end: int) -> Place | None:
         """A bare Syria or Iraq in a sentence that names a foreign border town (مواقع في سوريا … جندي تركي في
@@ -295,7 +304,9 @@ class DocumentGeocoder:
         if not head or c.entry.src == "curated" or not (c.entry.kind in CITY_KINDS
                                                           or c.entry.kind == "town" and c.entry.pop >= 100000):
             return False
-        others = {o.entry.country for o in choices if o.mention.key != c.mention.key and not o.mention.context.feature}
+        rest = [o for o in choices if o.mention.key != c.mention.key and not o.mention.context.feature]
+        places = {o.entry.country for o in rest if o.entry.kind != "country"}  # countries named bare may be actors
+        others = places or {o.entry.country for o in rest}
         if others:
             return c.entry.country not in others
         return head in NATURAL_FEATURES and c.entry.kind in ("c_city", "c_capital", "town", "admin2")
@@ -372,7 +383,7 @@ class DocumentGeocoder:
         inside = [i for i in idx if start <= self.places[i].span.start and self.places[i].span.end <= end]
         primary = [i for i in inside if not self._secondary[i]]
         if primary:  # a place someone went to (إلى كوباني) ranks after the place of the act (في سروج)
-            p = self.places[max(primary, key=lambda i: (not self._motion[i], _specificity(self.places[i]), -i))]
+            p = self.places[max(primary, key=lambda i: (self._motion[i], _specificity(self.places[i]), -i))]
             return self._across_border(p, start, end) or p
         a, _ = self._block_of(start)
         before = [i for i in idx if a <= self.places[i].span.start and self.places[i].span.end <= start]

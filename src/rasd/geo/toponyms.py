@@ -132,7 +132,7 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
         if prefix not in (LIL_PREFIXES if skip else PREFIXES):
             continue
         prefix += "ل" * skip
-        if any(text.startswith(ph, mstart) for ph in phrases.get(key, ())):
+        if any(text.startswith(ph, mstart) for ph in phrases.get(key.split(" ")[0], ())):
             continue
         ctx = read_context(text, mstart, end, prefix)
         if ctx.person:

@@ -39,9 +39,6 @@ class TextRange:
         return s + self.base, e + self.base
 
 
-fast_normalize = normalize  # kept name: the fast path now lives in rasd.clean.normalize
-
-
 _CACHE: OrderedDict[tuple[int, str], TextRange] = OrderedDict()
 _CACHE_SIZE = 32
 _LOCK = threading.Lock()  # the API and dask workers call from threads
@@ -60,7 +57,7 @@ def text_range(text: str, start: int = 0, end: int | None = None) -> TextRange:
         if hit is not None:
             _CACHE.move_to_end(key)
             return hit
-    tr = TextRange(fast_normalize(piece), start, piece)
+    tr = TextRange(normalize(piece), start, piece)
     with _LOCK:
         _CACHE[key] = tr
         while len(_CACHE) > _CACHE_SIZE:

@@ -43,11 +43,21 @@ def pair_event(d: dict[str, Any]) -> Event:
 
 
 def load_pairs(path: Path | str) -> list[tuple[Event, Event, bool, dict[str, Any]]]:
+    """``(a, b, same?, record)`` for each labelled pair of the JSONL file at ``path``."""
     out = []
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         if line.strip():
             rec = json.loads(line)
             out.append((pair_event(rec["a"]), pair_event(rec["b"]), rec["label"] == "same", rec))
+    return out
+
+
+def coded_events(path: Path | str) -> dict[str, Event]:
+    """Every event of a labelled pair set by its key (``D7``: event 7 of cluster ``D``)."""
+    out: dict[str, Event] = {}
+    for a, b, _, rec in load_pairs(path):
+        key_a, key_b = rec["keys"]
+        out[key_a], out[key_b] = a, b
     return out
 
 

@@ -7,6 +7,7 @@ the declared charset; ``page_source`` turns an item's fetched page into a ``Sour
 from __future__ import annotations
 
 import calendar
+import http.client
 import time
 import urllib.request
 from dataclasses import dataclass
@@ -46,8 +47,8 @@ def fetch(url: str, *, timeout: float = 20.0) -> Fetched:
             final = resp.geturl() or url
             charset = resp.headers.get_content_charset()
             content_type = resp.headers.get("Content-Type", "")
-    except (OSError, ValueError) as err:
-        raise InputError("E100", url, f"fetch failed: {err}") from err
+    except (OSError, ValueError, http.client.HTTPException) as err:  # HTTPException: bad status line, cut body
+        raise InputError("E100", url, f"fetch failed: {type(err).__name__}: {err}") from err
     if len(body) > MAX_BYTES:
         raise InputError("E105", url, f"more than {MAX_BYTES} bytes")
     return Fetched(final, body, charset, content_type)

@@ -62,14 +62,15 @@ def _articles(corpus: str | Path) -> Iterator[Article]:
 
 
 def _done(db: Path, guid: str) -> bool:
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    """Has the watcher finished with ``guid`` (done or failed)? False while its table is not there yet."""
+    from rasd.api.queries import open_ro
+
     try:
-        row = con.execute("SELECT 1 FROM watch_items WHERE item = ? AND status IN ('done', 'failed')",
-                          (guid,)).fetchone()
+        with open_ro(db) as con:
+            row = con.execute("SELECT 1 FROM watch_items WHERE item = ? AND status IN ('done', 'failed')",
+                              (guid,)).fetchone()
     except sqlite3.OperationalError:
         return False
-    finally:
-        con.close()
     return row is not None
 
 

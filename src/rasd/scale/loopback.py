@@ -92,9 +92,9 @@ class LoopbackSite:
                 return b"error", "text/plain", self.broken[path]
             if path == "/feed.xml":
                 return self._feed().encode("utf-8"), "application/rss+xml; charset=utf-8", 200
-            if path.startswith("/a/") and path.endswith(".html"):
+            if path.startswith("/a/") and path.endswith(".html") and path[3:-5].isdigit():
                 n = int(path[3:-5])
-                if 0 <= n < len(self.articles):
+                if n < len(self.articles):
                     a = self.articles[n]
                     page = a.html if a.html is not None else article_html(a.title, a.text).encode("utf-8")
                     return page, "text/html; charset=utf-8", 200

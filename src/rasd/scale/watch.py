@@ -34,11 +34,11 @@ from importlib import resources
 from pathlib import Path
 
 from rasd.errors import InputError
-from rasd.ingest.batch import run_batch
+from rasd.ingest.batch import BatchResult, run_batch
 from rasd.model import Source, content_hash
 from rasd.scale.feeds import fetch, page_source, parse_feed
 from rasd.scale.outcome import Failure, process_safely
-from rasd.scale.writer import ADDED, DUPLICATE, open_store, write_outcome
+from rasd.scale.writer import DUPLICATE, count, open_store, write_outcome
 
 log = logging.getLogger(__name__)
 
@@ -105,24 +105,20 @@ class Target:
 
 
 @dataclass(slots=True)
-class WatchStats:
+class WatchStats(BatchResult):
+    """Running totals of a watcher: ``BatchResult``'s counts (``skipped``: already stored; failures
+    are counted, their errors live in the ``errors`` table, not in memory) plus polls and feed errors."""
+
     polls: int = 0
-    added: int = 0
-    duplicates: int = 0
-    failed: int = 0
     feed_errors: int = 0
 
     @property
-    def total_seen(self) -> int:
-        return self.added + self.duplicates + self.failed
+    def duplicates(self) -> int:
+        return self.skipped
 
-    def count(self, status: str) -> None:
-        if status == ADDED:
-            self.added += 1
-        elif status == DUPLICATE:
-            self.duplicates += 1
-        else:
-            self.failed += 1
+    @property
+    def total_seen(self) -> int:
+        return self.total
 
 
 class Watcher:
@@ -194,9 +190,14 @@ class Watcher:
     def _poll_folder(self, target: Target) -> None:
         root = Path(target.spec)
         for path in sorted(root.rglob("*")):
-            if not path.is_file() or path.name.startswith(".") or path.name.endswith(SKIP_SUFFIXES):
+            if path.name.startswith(".") or path.name.endswith(SKIP_SUFFIXES):
                 continue
-            st = path.stat()
+            try:
+                if not path.is_file():
+                    continue
+                st = path.stat()
+            except FileNotFoundError:  # removed since the listing: not an error of the folder
+                continue
             if time.time() - st.st_mtime < self.settle:
                 continue  # still being written: next poll
             key = f"{path.relative_to(root)}|{st.st_mtime_ns}|{st.st_size}"
@@ -204,7 +205,7 @@ class Watcher:
                 continue
             done = run_batch([str(path)], self.store, extract=self.extract, resolve=self.resolve)
             self.stats.added += done.added
-            self.stats.duplicates += done.skipped
+            self.stats.skipped += done.skipped
             self.stats.failed += done.failed
             if done.interrupted:  # Ctrl-C inside the batch: the file is not done
                 raise KeyboardInterrupt
@@ -227,7 +228,7 @@ class Watcher:
                 log.warning("watch: %s (attempt %d)", err, attempts)
                 if attempts >= self.max_item_attempts:
                     failed = Failure.from_error(err, item.link)
-                    self.stats.count(write_outcome(
+                    count(self.stats, write_outcome(
                         self.store, failed, also=partial(self.state.mark, target.spec, item.guid, "failed", str(err))))
                 continue
             mark_done = partial(self.state.mark, target.spec, item.guid, "done", item.link)
@@ -235,12 +236,12 @@ class Watcher:
             if self.store.has_hash(raw):  # the same page under another guid: nothing to do
                 with self.store.atomic():
                     mark_done()
-                self.stats.count(DUPLICATE)
+                count(self.stats, DUPLICATE)
                 continue
             outcome = process_safely(src, extract=self.extract)
             mark = mark_done if not isinstance(outcome, Failure) else partial(
                 self.state.mark, target.spec, item.guid, "failed", str(outcome.error))
-            self.stats.count(write_outcome(self.store, outcome, source_hash=raw, also=mark, resolve=self.resolve))
+            count(self.stats, write_outcome(self.store, outcome, source_hash=raw, also=mark, resolve=self.resolve))
             log.info("watch: %s processed", item.link)
 
     # the loop -----------------------------------------------------------------------------

@@ -252,7 +252,7 @@ api("boundaries.geojson").then((fc) => {
     if (p.level === 1 && p.name_en && p.name_ar) state.adminAr[p.name_en] = p.name_ar;
   }
   fillFacets();
-}).catch(() => {});
+}).catch(showError);  // the page works without its base layer, but says why it is missing
 try {
   state.facets = await api("facets");
   fillFacets();

@@ -199,7 +199,6 @@ export function createMap(el, { onSelect }) {
 
   return {
     map, setBoundaries, setEvents, select, drawLegend, drawLabels,
-    hasBoundaries: () => !!boundaryData,
     invalidate: () => map.invalidateSize(),
     count: () => markers.size,
   };

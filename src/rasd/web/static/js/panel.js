@@ -53,7 +53,7 @@ export function highlight(container, text, spans) {
 
 function fieldValue(ev, name) {
   if (name === "coordinates") {
-    return ev.latitude == null ? null : `${ev.latitude.toFixed(4)}, ${ev.longitude.toFixed(4)}`;
+    return ev.latitude == null || ev.longitude == null ? null : `${ev.latitude.toFixed(4)}, ${ev.longitude.toFixed(4)}`;
   }
   const v = ev[name];
   if (v === null || v === undefined || v === "") return null;
