@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 from conftest import HTML_PAGES, SEED
 
@@ -43,3 +44,15 @@ def test_clean_cli_bad_input_exit_code(tmp_path):
     result = CliRunner().invoke(clean_cmd, [str(empty)])
     assert result.exit_code == 3
     assert "E101" in result.output
+
+
+@pytest.mark.issue(2)
+def test_clean_cli_without_json_prints_readable_segments():
+    result = CliRunner().invoke(clean_cmd, [str(SEED)])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].startswith("== 000_8dbeb5ba9d9aad17 (") and not any(line.startswith("{") for line in lines)
+    text = SEED.read_text(encoding="utf-8")
+    first = next(line for line in lines if line.startswith("[article "))
+    start, end = map(int, first.split(" ", 2)[1].rstrip("]").split("-"))
+    assert first == f"[article {start}-{end}] {text[start:end].splitlines()[0]}"

@@ -9,7 +9,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ANT, DATA, EVAL, REPO, SAUDI
+from conftest import DATA, EVAL, REPO
+
+from rasd.eval.gold import load_gold
 
 HELDOUT = REPO / "eval" / "heldout.jsonl"
 DOC_KEYS = {"doc_id", "corpus", "published", "source", "events", "optional_events", "notes"}
@@ -54,16 +56,9 @@ def gold() -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def texts(gold: list[dict]) -> dict[tuple[str, str], str]:
-    wanted = {(d["corpus"], d["doc_id"]) for d in gold}
-    found: dict[tuple[str, str], str] = {}
-    for corpus, path, field in (("ant_corpus_multisource", ANT, "text"), ("saudinewsnet", SAUDI, "content")):
-        with path.open(encoding="utf-8") as f:
-            for line in f:
-                rec = json.loads(line)
-                if (corpus, rec["id"]) in wanted:
-                    found[(corpus, rec["id"])] = rec[field]
-    return found
+def texts() -> dict[tuple[str, str], str]:
+    """Each gold document's text, resolved from its corpus (``load_gold`` raises on a missing one)."""
+    return {(d.corpus, d.doc_id): d.text for d in load_gold(HELDOUT, DATA)}
 
 
 def all_events(doc: dict):

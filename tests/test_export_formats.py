@@ -97,3 +97,23 @@ def test_export_empty_outputs_are_valid():
     buf = io.StringIO()
     write_geojson([], buf)
     assert json.loads(buf.getvalue()) == {"type": "FeatureCollection", "features": []}
+
+
+@pytest.mark.issue(2)
+def test_export_geojson_events_without_id_have_no_null_ids(seed_text):
+    """Events without an id (e.g. read back from a predictions file without one) still make valid
+    RFC 7946 features: no ``"id": null``, a valid Point at [longitude, latitude]."""
+    from shapely.geometry import shape
+
+    from rasd.model import Source
+    from rasd.pipeline import process
+
+    events = [Event.from_dict({**ev.to_dict(), "id": ""}) for ev in process(Source("seed.txt", "text", seed_text)).events]
+    assert events and not any(ev.id for ev in events)
+    buf = io.StringIO()
+    n = write_geojson(events, buf)
+    fc = json.loads(buf.getvalue())
+    assert n == len(fc["features"]) > 0
+    for f, ev in zip(fc["features"], [e for e in events if e.latitude is not None], strict=True):
+        assert "id" not in f and shape(f["geometry"]).is_valid
+        assert f["geometry"]["coordinates"] == [ev.longitude, ev.latitude]

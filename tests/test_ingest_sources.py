@@ -78,8 +78,8 @@ def test_ingest_real_html_pages_folder():
     html = [s for s in items if isinstance(s, Source)]
     assert len(html) == len(HTMLDATE) and all(s.kind == "html" for s in html)
     assert any("\u0627" in s.content for s in html)  # Arabic alef: decoded as text
-    # the folder's gold-date JSON is not an input rasd reads
-    assert [e.code for e in items if isinstance(e, InputError)] == ["E108"]
+    # the folder's gold-date JSON is read (.json holds documents) but has no text field: E106
+    assert [e.code for e in items if isinstance(e, InputError)] == ["E106"]
 
 
 def test_ingest_gzipped_html():

@@ -1,5 +1,5 @@
 """Text cues of the learned resolver: what was hit, the means, rare shared words, the day relation;
-lexicons and the weights file are checked on load."""
+every knowledge file (cue and night-word lexicons, idf table, weights) is checked on load."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from conftest import REPO
 
 import rasd.resolve.cues as cues_mod
+import rasd.resolve.features as features_mod
 import rasd.resolve.learned as learned
 from rasd.clean.normalize import norm
 from rasd.errors import KnowledgeError
@@ -44,18 +45,28 @@ def test_resolve_cues_words_drop_the_article_and_conjunction():
     assert words("والقنصلية الإيرانية") == ("قنصليه", "ايرانيه")
 
 
-def test_resolve_cues_lexicon_bad_entry_names_file_and_line(tmp_path, monkeypatch):
-    bad = tmp_path / "cues.tsv"
-    bad.write_text("# c\ntarget\tmarket\tسوق\nweapon\tgun\tمسدس\n", encoding="utf-8")
-    monkeypatch.setattr(cues_mod, "CUES_FILE", bad)
-    cues_mod.cue_lexicon.cache_clear()
-    cues_mod.cues.cache_clear()
+BAD_FILES = [  # (module, path attribute, bad file content, its loader, where the error must point)
+    (cues_mod, "CUES_FILE", "# c\ntarget\tmarket\tسوق\nweapon\tgun\tمسدس\n", "cue_lexicon", r"CUES_FILE:3"),
+    (cues_mod, "IDF_FILE", "# c\n#docs\t10\nسوق\t-1\n", "idf_table", r"IDF_FILE:3"),
+    (learned, "WEIGHTS_FILE", '{"features": ["date"], "weights": [1.0], "bias": 0}', "weights", r"WEIGHTS_FILE: "),
+    (features_mod, "NIGHT_FILE", "# comment\nليل\nnight\n", "night_words", r"NIGHT_FILE:3"),
+]
+
+
+@pytest.mark.parametrize(("module", "attr", "content", "loader", "where"), BAD_FILES,
+                         ids=[b[1] for b in BAD_FILES])
+def test_resolve_knowledge_bad_entry_names_file_and_line(tmp_path, monkeypatch, module, attr, content, loader,
+                                                         where):
+    bad = tmp_path / attr
+    bad.write_text(content, encoding="utf-8")
+    monkeypatch.setattr(module, attr, bad)
+    load = getattr(module, loader)
+    load.cache_clear()
     try:
-        with pytest.raises(KnowledgeError, match=r"cues\.tsv:3"):
-            cues_mod.cue_lexicon()
+        with pytest.raises(KnowledgeError, match=where):
+            load()
     finally:
-        cues_mod.cue_lexicon.cache_clear()
-        cues_mod.cues.cache_clear()
+        load.cache_clear()
 
 
 def test_resolve_idf_common_words_are_cheap_and_rare_words_dear():
@@ -82,18 +93,6 @@ def test_resolve_shared_rare_words_is_symmetric_and_bounded(coded):
 ])
 def test_resolve_day_relation_on_real_pairs(coded, ka, kb, relation):
     assert day_relation(coded[ka], coded[kb]) == relation == day_relation(coded[kb], coded[ka])
-
-
-def test_resolve_weights_file_must_name_the_features(tmp_path, monkeypatch):
-    bad = tmp_path / "weights.json"
-    bad.write_text('{"features": ["date"], "weights": [1.0], "bias": 0}', encoding="utf-8")
-    monkeypatch.setattr(learned, "WEIGHTS_FILE", bad)
-    learned.weights.cache_clear()
-    try:
-        with pytest.raises(KnowledgeError, match=r"weights\.json"):
-            learned.weights()
-    finally:
-        learned.weights.cache_clear()
 
 
 def test_resolve_blind_batch_errors_stay_fixed(coded):

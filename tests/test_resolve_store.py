@@ -1,4 +1,5 @@
-"""``merge_into`` against real SQLite (the rasd schema): incremental, order-independent, no commit."""
+"""``merge_into`` against real SQLite (the rasd schema): incremental, order-independent on well-separated
+events, no commit."""
 
 from __future__ import annotations
 
@@ -54,6 +55,11 @@ KEYS = ["D1", "D2", "D4", "B1", "B2", "I1", "I2", "I4"]
 
 
 def test_resolve_merge_into_is_order_independent(coded):
+    """What is guaranteed: when each report matches the members of one cluster only (here the chemical
+    attack on Douma, the strikes of the day before, a Jaramana rocket and older Douma strikes), every
+    arrival order gives the same tables. On a day-after-day series in one town, where a report scores
+    with the reports of both neighbouring days, the order can change where the series is cut (both
+    before and after average linkage); ``test_resolve_chain`` bounds what any order may merge."""
     snapshots = []
     for perm in itertools.islice(itertools.permutations(KEYS), 0, None, 5000):
         with closing(_db()) as conn:

@@ -234,3 +234,9 @@ def test_store_opens_file_made_from_schema_sql_without_version(tmp_path):
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == VERSION
         with store.atomic():
             assert store.add_processed(seed_processed())
+
+
+@pytest.mark.issue(2)
+def test_store_missing_folder_is_one_line_error(tmp_path):
+    with pytest.raises(StoreError, match=r"folder .*nowhere does not exist"):
+        Store(tmp_path / "nowhere" / "rasd.db")

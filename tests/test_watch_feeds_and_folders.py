@@ -148,3 +148,28 @@ def test_watch_folder_new_and_changed_files_once(tmp_path, ant_articles):
         stats = w.poll_once(force=True)
         assert (stats.added, stats.duplicates) == (2, 1)
     assert rows(db, "SELECT count(*) FROM documents") == [(4,)]
+
+
+def test_watch_feed_server_speaking_no_http_is_a_feed_error(tmp_path):
+    """A server that answers garbage (http.client's BadStatusLine, not an OSError) backs the feed off
+    like any fetch failure instead of ending the watcher."""
+    import socketserver
+    import threading
+
+    class Garbage(socketserver.BaseRequestHandler):
+        def handle(self) -> None:
+            self.request.recv(65536)
+            self.request.sendall(b"not http at all\r\n\r\n")
+
+    with socketserver.TCPServer(("127.0.0.1", 0), Garbage) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            url = f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
+            with Watcher([url], tmp_path / "w.db", interval=1.0) as w:
+                stats = w.poll_once()
+                assert (stats.feed_errors, stats.total_seen) == (1, 0)
+                assert w.targets[0].failures == 1
+        finally:
+            server.shutdown()
+            thread.join()

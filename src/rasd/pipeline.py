@@ -19,6 +19,8 @@ from rasd.model import Document, Event, Segment, Source
 
 @dataclass(slots=True)
 class Processed:
+    """One input after every stage: its document, the document's segments and its events."""
+
     document: Document
     segments: list[Segment]
     events: list[Event] = field(default_factory=list)

@@ -96,11 +96,14 @@ def create_app(db_path: str | Path, token: str | None = None, *, max_body: int =
     app.add_middleware(LimitsMiddleware, max_body=max_body)
 
     def read(fn, *args):
+        """``fn(connection, *args)`` on a read-only connection of its own; an FTS5 error of the
+        request's ``q`` is a 400 on ``q``, any other database error a 500."""
         try:
             with queries.open_ro(db) as con:
                 return fn(con, *args)
         except sqlite3.OperationalError as err:
-            if "fts5" in str(err).lower() or "match" in str(err).lower():
+            searched = any(isinstance(a, EventFilter) and a.q for a in args)
+            if searched and ("fts5" in str(err).lower() or "match" in str(err).lower()):
                 raise ApiError(400, f"q: search failed ({err})", param="q") from err
             raise
 
@@ -116,8 +119,8 @@ def create_app(db_path: str | Path, token: str | None = None, *, max_body: int =
     def events_geojson(f: Filter, sort: Sort = DEFAULT_SORT,
                        limit: Annotated[int, Query(ge=1, le=MAX_EXPORT_ROWS)] = 20_000) -> Response:
         columns = (*GEO_PROPERTIES, "latitude", "longitude")
-        rows = read(lambda con: list(queries.iter_events(con, f, parse_sort(sort), limit, located_only=True,
-                                                         columns=columns)))
+        rows = read(lambda con, f: list(queries.iter_events(con, f, parse_sort(sort), limit, located_only=True,
+                                                            columns=columns)), f)
         features = [{
             "type": "Feature", "id": r["id"],
             "geometry": {"type": "Point", "coordinates": [r["longitude"], r["latitude"]]},
@@ -129,7 +132,7 @@ def create_app(db_path: str | Path, token: str | None = None, *, max_body: int =
     @app.get("/api/events.csv", summary="events matching the filters as CSV (ACLED-like columns)")
     def events_csv(f: Filter, sort: Sort = DEFAULT_SORT,
                    limit: Annotated[int, Query(ge=1, le=MAX_EXPORT_ROWS)] = MAX_EXPORT_ROWS) -> Response:
-        rows = read(lambda con: list(queries.iter_events(con, f, parse_sort(sort), limit)))
+        rows = read(lambda con, f: list(queries.iter_events(con, f, parse_sort(sort), limit)), f)
 
         def lines():
             buf = io.StringIO()

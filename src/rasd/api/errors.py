@@ -74,7 +74,7 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         msg, param = _validation_message(exc)
-        in_body = any(e.get("loc", ("",))[0] == "body" for e in exc.errors())
+        in_body = any((e.get("loc") or ("",))[0] == "body" for e in exc.errors())
         return error_response(422 if in_body else 400, msg, param=param)
 
     @app.exception_handler(StarletteHTTPException)

@@ -24,11 +24,12 @@ EVENT_COLUMNS = (
     "fatalities", "source", "notes", "evidence", "created_at",
 )
 _SEP = "\x1f"
-_SELECT_EVENT = (
-    "SELECT " + ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
+_EVENT_COLUMNS_SQL = (
+    ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
     + f", (SELECT group_concat(ed.doc_id, char({ord(_SEP)})) FROM event_documents ed"
-    " WHERE ed.event_id = e.id) AS doc_ids FROM events e"
+    " WHERE ed.event_id = e.id) AS doc_ids"
 )
+_SELECT_EVENT = f"SELECT {_EVENT_COLUMNS_SQL} FROM events e"
 DOCUMENT_META = ("id", "source", "url", "title", "published", "origin", "ingested_at")
 
 
@@ -75,7 +76,7 @@ def list_events(con: sqlite3.Connection, f: EventFilter, sort: tuple[str, str], 
         return total, []
     marks = ", ".join("?" * len(rowids))
     by_rowid = {r["_rowid"]: r for r in con.execute(
-        f"{_SELECT_EVENT} WHERE e.rowid IN ({marks})".replace("SELECT ", "SELECT e.rowid AS _rowid, ", 1), rowids)}
+        f"SELECT e.rowid AS _rowid, {_EVENT_COLUMNS_SQL} FROM events e WHERE e.rowid IN ({marks})", rowids)}
     return total, [_event(by_rowid[i]) for i in rowids if i in by_rowid]
 
 

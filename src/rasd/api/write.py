@@ -83,7 +83,8 @@ class Writer:
         and answered as ``failed``; the other documents go on."""
         from rasd.pipeline import process
         from rasd.scale.outcome import Failure
-        from rasd.scale.writer import FAILED, open_store, write_outcome
+        from rasd.scale.writer import FAILED, write_outcome
+        from rasd.store import Store
 
         results = []
         for index, doc in enumerate(docs):
@@ -96,7 +97,7 @@ class Writer:
             except Exception as err:  # noqa: BLE001 - reported per document; the trace stays in the log
                 log.exception("processing %s failed", source.origin)
                 outcome = Failure(source.origin, "E200", type(err).__name__)
-            with self.lock, open_store(self.db_path) as store:
+            with self.lock, Store(self.db_path) as store:
                 status = write_outcome(store, outcome, resolve=True)
             if isinstance(outcome, Failure):
                 results.append({**result, "status": FAILED, "code": outcome.code, "reason": outcome.error.reason})

@@ -6,6 +6,12 @@ from pathlib import Path
 
 import click
 
+FILE_NOTES = {
+    "events.jsonl": "one event per line, every field, evidence spans as character offsets into the article",
+    "events.csv": "ACLED's columns in ACLED's order, one row per event",
+    "events.geojson": "a FeatureCollection of the events with coordinates, for any map tool",
+}
+
 
 def _table(events) -> None:
     from rich.console import Console
@@ -33,8 +39,15 @@ def demo_cmd(out_dir: str) -> None:
 
     result = run_demo(Path(out_dir))
     _table(result.events)
-    click.echo(f"database: {result.db}")
+    if any(ev.event_date is None for ev in result.events):
+        click.echo("date '-': the sample is a plain-text file with no publication date, so days named in it\n"
+                   "(\"on Friday\") cannot be placed; inputs that give one (a JSON Lines 'published' field,\n"
+                   "a page's metadata) get dated events.")
+    click.echo(f"\nResults in {result.db.parent}/:")
+    click.echo(f"  database: {result.db}  (documents, events, evidence; rasd stats --db / rasd serve --db)")
     for name, path in result.files.items():
-        click.echo(f"{name}: {path}")
+        click.echo(f"  {name}: {path}  ({FILE_NOTES.get(name, '')})")
+    click.echo(f"Next: rasd ingest YOUR_FILES --db {result.db} && rasd serve --db {result.db}  (map at "
+               "http://127.0.0.1:8000/)")
     if result.batch.failed:
         raise SystemExit(result.batch.exit_code)

@@ -2,11 +2,44 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import click
 
 from rasd.export import WRITERS
+
+
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD (e.g. 2018-07-22)")
+
+
+def _country(value: str | None) -> str | None:
+    """The country as stored (ACLED's English name) for any name, ISO code or Arabic name rasd knows."""
+    from rasd.export.acled import country_of
+
+    known = country_of(value)
+    return known.name if known else value
+
+
+def _event_type(value: str | None) -> str | None:
+    from rasd.export.acled import disorder_types
+
+    if value is None:
+        return None
+    types = sorted({et for et, _ in disorder_types()})
+    for et in types:
+        if et.lower() == value.strip().lower():
+            return et
+    raise click.BadParameter(f"{value!r} is not an ACLED event type; one of: {', '.join(types)}",
+                             param_hint="'--event-type'")
 
 
 @click.command("export")
@@ -16,23 +49,32 @@ from rasd.export import WRITERS
               help="SQLite database to read.")
 @click.option("-o", "--output", default="-", show_default=True, type=click.Path(dir_okay=False, allow_dash=True),
               help="File to write (- for standard output).")
-@click.option("--country", default=None, help="Only events in this country.")
-@click.option("--event-type", default=None, help="Only events of this ACLED event type.")
-@click.option("--since", default=None, metavar="YYYY-MM-DD", help="Only events on or after this date.")
-@click.option("--until", default=None, metavar="YYYY-MM-DD", help="Only events on or before this date.")
+@click.option("--country", default=None,
+              help="Only events in this country: English name, ISO code or Arabic name (Syria, SYR, سوريا).")
+@click.option("--event-type", default=None, help="Only events of this ACLED event type (e.g. Battles).")
+@click.option("--since", default=None, metavar="YYYY-MM-DD", callback=_iso_date,
+              help="Only events on or after this date.")
+@click.option("--until", default=None, metavar="YYYY-MM-DD", callback=_iso_date,
+              help="Only events on or before this date.")
 def export_cmd(fmt: str, db: str, output: str, country: str | None, event_type: str | None,
                since: str | None, until: str | None) -> None:
     """Write the stored events in one format.
 
     Formats: jsonl (every field with evidence spans), csv (rasd's fields), acled-csv (ACLED's
-    columns and order), geojson (Point features for events with coordinates).
+    columns and order), geojson (a FeatureCollection of Point features, [longitude, latitude],
+    for events with coordinates).
 
-    Example: rasd export --format acled-csv --db rasd.db -o events.csv
+    Example: rasd export --format acled-csv --db rasd.db --country Syria -o events.csv
     """
     from rasd.cli._store import open_store
 
-    with open_store(db) as store, click.open_file(output, "w", encoding="utf-8") as fh:
-        events = store.iter_events(country=country, event_type=event_type, since=since, until=until)
-        n = WRITERS[fmt](events, fh)
+    filters = {"country": _country(country), "event_type": _event_type(event_type), "since": since, "until": until}
+    with open_store(db) as store:
+        try:
+            fh = click.open_file(output, "w", encoding="utf-8")
+        except OSError as e:
+            raise click.ClickException(f"{output}: cannot write ({e.strerror or e})") from e
+        with fh:
+            n = WRITERS[fmt](store.iter_events(**filters), fh)
     if output != "-":
         click.echo(f"{n:,} events → {Path(output)}", err=True)

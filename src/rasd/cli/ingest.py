@@ -34,12 +34,16 @@ def ingest_cmd(paths: tuple[str, ...], db: str, no_extract: bool, engine: str, s
     """Ingest PATHS (files, folders, or - for stdin) into the database, one transaction per document.
 
     Reads .txt, .html/.htm, .jsonl (one document per line: id, text or html, title, published,
-    source, url) and .warc/.warc.gz. Each failed input is printed as one line naming it and the
-    reason, recorded in the database, and the batch goes on. Re-running adds nothing twice.
+    source, url), .json (an array of such documents, or one) and .warc/.warc.gz; .gz of each.
+    Folders are read recursively (hidden names skipped). Each failed input is printed as one line
+    naming it and the reason, recorded in the database, and the batch goes on. Re-running adds
+    nothing twice; after Ctrl-C, run the same command again to continue.
     Exit status: 0 all fine, 1 some inputs failed, 3 nearly all failed.
 
     Example: rasd ingest ant_mideast_conflict.jsonl pages/ --db rasd.db
     """
+    if "-" in paths and sys.stdin.isatty():
+        click.echo("rasd: reading documents from standard input (end with Ctrl-D)", err=True)
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
     if max_bytes and engine == "dask":

@@ -55,12 +55,12 @@ def feature(ev: Event) -> dict[str, Any] | None:
         return None
     props = ev.to_dict()
     del props["latitude"], props["longitude"]
-    return {
-        "type": "Feature",
-        "id": ev.id or None,
-        "geometry": {"type": "Point", "coordinates": [ev.longitude, ev.latitude]},
-        "properties": props,
-    }
+    out: dict[str, Any] = {"type": "Feature"}
+    if ev.id:  # RFC 7946: an id is a string or a number, never null
+        out["id"] = ev.id
+    out["geometry"] = {"type": "Point", "coordinates": [ev.longitude, ev.latitude]}
+    out["properties"] = props
+    return out
 
 
 def write_geojson(events: Iterable[Event], fh: IO[str]) -> int:

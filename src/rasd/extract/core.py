@@ -111,9 +111,12 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
                     peaceful = any(abs(p - m.trigger.start) <= _PEACEFUL_WINDOW for p in peaceful_at)
                     if m.cls == "take" and peaceful and m.event_type == "Battles" and not _fighting(shits):
                         m.event_type, m.sub_event_type = "Strategic developments", "Non-violent transfer of territory"
-                    if told_before(m, dates, published) or clause_background(m, shits, dates) \
+                    if told_before(m, dates, published) or clause_background(m, shits, dates, text) \
                             or after_frame(m, norm, dates) or condemned(m, shits, dates):
                         continue
+                    if not good and m.toll.value == 0 and any(
+                            h.kind == "cue" and h.payload == "official" and h.start < m.trigger.start for h in shits):
+                        continue  # a leader's or a body's undated words about an act: a statement, not news of it
                     d = event_date(m, good, para_dates, lead)
                     if d is not None and (d.precision or 1) >= 3 or d is not None and d.kind == "ago" \
                             and (d.precision or 1) >= 2:
@@ -167,6 +170,8 @@ def _evidence_ok(m: Mention, place, shits: list[Hit], has_date: bool, follows: b
     both = m.actor1 is not None and m.actor2 is not None
     if m.weak and not has_actor:
         return False
+    if m.definite and m.cls not in ("agree", "protest") and not (has_date or m.toll.value or inside):
+        return False  # "الغارة" with no day, toll or place of its own: a reference to an act told elsewhere
     if words < 8 and not (has_date or m.toll.value):
         return False  # a keyword line ("سمات تركيا داعش سلاح الجو سوريا قصف"), not a report
     if not has_place:  # a strong trigger, a day and both sides: the story's place will do

@@ -23,7 +23,7 @@ ACTOR_KINDS = frozenset({"state", "group", "unidentified", "civilians", "protest
 CUE_KINDS = frozenset({
     "killed", "injured", "vague", "singular", "threat", "plan", "warning", "call", "denial", "condemn",
     "conditional", "negation", "background", "unconfirmed", "air", "peaceful", "intervention", "thrown",
-    "plural", "attribution", "judicial", "responsibility", "opinion", "idiom",
+    "plural", "attribution", "judicial", "responsibility", "opinion", "idiom", "official",
 })
 
 

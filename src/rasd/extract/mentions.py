@@ -25,7 +25,11 @@ _WEAPON_STORE = re.compile(r"(?:منصات|منصه|مستودعات|مستود�
                            r"نزع|ازاله|تفكيك|زراعه|زرع|مخلفات|العثور علي|عثر علي|ضبط|ضبطت|صنع|تصنيع)\s+$")  # weapons as objects, not used
 _ARMS = re.compile(r"(?:تزويد|تزود|يزود|تزوده|زودت|زود|توريد|تهريب|يهربون|يهرب|امتلاك|تمتلك|يمتلك|تملك|تطوير|يطور|تطور|"
                    r"برنامج|برامج|انتاج|تصنيع|نقل|تسليم|بيع|صفقه|صفقات|شراء|اقتناء|تخزين|ترسانه|تسليح|نوعا من|انواع|"
-                   r"مخزون|امداد|امدادات|تجارب|تجربه|اختبار|اختبارات|استعراض)\S{0,3}\s+(?:\S+\s+){0,4}?[بو]?(?:ال)?$")
+                   r"مخزون|امداد|امدادات|تجارب|تجربه|اختبار|اختبارات|استعراض|عثر|عثرت|ضبط|ضبطت|بحوزته|بحوزتهم|مصادره|صادرت|"
+                   r"حجز|حجزت)\S{0,3}\s+(?:\S+\s+){0,4}?[بو]?(?:ال)?$")
+_NOT_TERRITORY = re.compile(r"\s*علي\s+(?:ال)?(?:طايره|طايرات|سفينه|سفن|زورق|زوارق|قارب|"
+                            r"قوارب|شحنه|شحنات|اسلحه|كميات|كميه|سياره|سيارات|حريق|حرائق|النيران|نيران|الوضع|"
+                            r"الموقف|الاوضاع|اعمال|احتجاجات|مظاهرات|التظاهرات|المظاهرات|الحشود)")
 _LED_TO = re.compile(r"(?:ادت|ادي|اسفرت|اسفر|افضت|انتهت)\s*$")
 _RELATIVE_LOOSE = re.compile(r"(?:^|\s)(?:التي|الذي)\s+(?:شهدت|تشهد|يشهد|شهد|عرفت|تعرف)\s+(?:\S+\s+)?$")
 _CLAUSE_CUT = re.compile(r"[،؛;,:]|\s(?=(?:بعد|عقب|اثر|إثر|فيما|بينما|حيث|في حين)\s)")
@@ -112,6 +116,11 @@ def blocked(norm: str, trigger: Hit, cues: list[Hit], sent_start: int = -10) -> 
         return True  # "لاستعادة", "للقبض على": an aim, not an act (but "أدت لاعتقال" is one)
     if trig.cls == "take" and re.match(r"\s*(?:عليها|عليه|عليهما|عليهم)\b", norm[trigger.nend:trigger.nend + 10]):
         return True  # "مواقع سيطر عليها المتشددون": who holds a place, not a takeover
+    if trig.cls == "protest" and re.search(r"(?:طاير\S*|الجو|تلفزيون|قناه|موقع|صحيفه)\s+(?:ال)?$", before):
+        return True  # "الطائرات المسيرة" (drones), "تلفزيون المسيرة" (a channel): not a march
+    on = re.search(r"(?:^|\s)علي\s", norm[trigger.nend:trigger.nend + 160])
+    if trig.cls == "take" and on and _NOT_TERRITORY.match(norm[trigger.nend + on.start():trigger.nend + on.end() + 30]):
+        return True  # "سيطرت على طائرة مسيرة", "السيطرة على الحريق": an object or a fire, not territory
     if trig.cls == "take" and suffix == "ه" and not trigger.form.endswith("ه"):
         return True  # "سيطرة"/"سيطرته" (ة folds to ه): the noun "control", a state, not an act
     if any(c.payload == "negation" and c.nstart <= sent_start + 3 for c in cues):

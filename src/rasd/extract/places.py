@@ -16,6 +16,9 @@ _SUPPORTED_BY = re.compile(r"(?:مدعوم|الموال|موال|التابع|ت
                            r"\s+(?:من|ل)?\s*$")
 _NAMED_AFTER = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?(?:جبل|جبال|شارع|فندق|ميدان|جسر|بوابة|بوابه|دوار|فرع|فيلق|لواء|سرايا|كتائب|"
                          r"كتيبة|كتيبه|مسجد|جامع|كنيسة|كنيسه|سفارة|سفاره|قنصلية|قنصليه)\s+$")  # "جبل القاهرة", "فيلق القدس"
+_FROM = re.compile(r"(?:^|\s)(?:من|انطلاقا من|قادمة من|قادما من)\s+(?:داخل\s+)?(?:الأراضي|الاراضي|أراضي|اراضي)?\s*$")
+_SPOKEN_AT = re.compile(r"(?:مؤتمر\S*\s+صحا?في\S*|عقده|عقدته|عقدها|زيارته|زيارتها|زيارة|تصريحات\S*|مقابلة|"
+                        r"كلمة|كلمته|خطاب\S*|اجتماع\S*|قمة|لقاء\S*)\s+(?:\S+\s+){0,2}?(?:في|الى|إلى|ب)\s*$")
 _MADE_IN = re.compile(r"^\s*(?:ال)?صنع")  # "إيرانية الصنع": where a weapon was made
 
 
@@ -96,6 +99,11 @@ def place_of(m: Mention, geo: bridge.Geocoder, shits: list[Hit], doc_country: st
     if place is not None and place.span is not None and any(
             h.start < place.span.end and place.span.start < h.end for h in shits if h.kind in ("cue", "trigger")):
         place = None  # a toponym that is one of our words ("سلسلة" series): not trusted
+    if m.cls in ("shell", "air", "disrupt") and place is not None and place.span is not None and _FROM.search(text[max(0, place.span.start - 24):place.span.start]):
+        targets = [p for p in geo.places_in(m.clause[0], m.clause[1]) if p.span is not None
+                   and p.span.start > place.span.start and not _FROM.search(text[max(0, p.span.start - 24):p.span.start])]
+        if targets:
+            place = targets[0]  # "أطلقت من الأراضي اليمنية باتجاه جازان": where it struck, not where it came from
     if place is not None and not _inside(place, m.clause) and text[m.clause[0]:m.clause[0] + 6].strip().startswith("حيث"):
         before = [p for p in geo.places_in(m.sent[0], m.clause[0])]
         if before:
@@ -110,12 +118,16 @@ def place_of(m: Mention, geo: bridge.Geocoder, shits: list[Hit], doc_country: st
                 place = other
                 break
     if place is not None and place.span is not None and (place.span.start in sponsors or any(
-            r.search(text[max(0, place.span.start - 24):place.span.start]) for r in (_SUPPORTED_BY, _NAMED_AFTER))):
-        place = None  # "المدعومة من إيران": a sponsor; "جبل القاهرة": a namesake; not where it happened
+            r.search(text[max(0, place.span.start - 40):place.span.start]) for r in (_SUPPORTED_BY, _NAMED_AFTER,
+                                                                                    _SPOKEN_AT))):
+        place = None  # "المدعومة من إيران": a sponsor; "جبل القاهرة": a namesake; "مؤتمر صحافي عقده في أنقرة":
+        # where it was told; not where it happened
     own = {h.payload.name for h in shits if h.kind == "country" and m.clause[0] <= h.start < m.clause[1]}  # type: ignore[attr-defined]
     if place is not None and own and place.country not in own and not _inside(place, m.sent):
         return None  # "دمرت طائرات عراقية ... داخل سوريا": the country named with the act, not the story's
     named = {h.payload.name for h in shits if h.kind == "country"} or {doc_country}  # type: ignore[attr-defined]
+    if place is not None and _inside(place, m.clause):  # named with the act: only its clause can contradict it
+        named = own or named | {doc_country}  # "سروج ... في بلدة كوباني السورية": the next clause's town is context
     if place is not None and None not in named and place.country not in named:
         return None
     return place

@@ -8,7 +8,9 @@ import bisect
 import datetime as dt
 import re
 
+from rasd.clean.normalize import norm
 from rasd.extract import bridge
+from rasd.extract.fatalities import tally_rules
 from rasd.extract.matcher import Hit
 from rasd.extract.mentions import Mention
 from rasd.model import Segment
@@ -56,12 +58,14 @@ def _norm_range(normalized, s: int, e: int) -> tuple[int, int]:
     return bisect.bisect_left(offs, s), bisect.bisect_left(offs, e)
 
 
-def clause_background(m: Mention, shits: list[Hit], dates: list[bridge.DateFound]) -> bool:
-    """A background cue inside the mention's own clause with no date there ("بعد هجوم شنته على مدى 8
-    أسابيع")."""
+def clause_background(m: Mention, shits: list[Hit], dates: list[bridge.DateFound], text: str = "") -> bool:
+    """A background cue or a period longer than a day inside the mention's own clause with no date
+    there ("بعد هجوم شنته على مدى 8 أسابيع", "تعرضت سوريا، خلال الـ15 عاما، لعدد كبير من الغارات")."""
     cs, ce = m.clause
+    if any(cs <= d.start < ce and d.date and not d.background for d in dates):
+        return False
     return any(h.kind == "cue" and h.payload == "background" and cs <= h.start < ce for h in shits) \
-        and not any(cs <= d.start < ce and d.date and not d.background for d in dates)
+        or bool(text) and bool(tally_rules().total.search(norm(text[cs:ce])))
 
 
 def told_before(m: Mention, dates: list[bridge.DateFound], published: dt.date | None) -> bool:
@@ -75,14 +79,16 @@ def told_before(m: Mention, dates: list[bridge.DateFound], published: dt.date | 
     return bool(near.date and published and (published - dt.date.fromisoformat(near.date)).days > RECENT_DAYS)
 
 
-_AFTER_THAT = re.compile(r"(?:^|\s)[وف]?(?:بعد|منذ|عقب|اثر)\s+(?:ان|ما)\s+(?:\S+\s+)?$")
+_AFTER_THAT = re.compile(r"(?:^|\s)[وف]?(?:بعد|منذ|عقب|اثر)\s+(?:ان|ما)\s+(?:\S+\s+)?$"
+                         r"|(?:^|\s)[وف]?(?:ردا|رد|انتقاما)\s+(?:\S+\s+){0,2}?(?:علي\s+|ل)(?!ذلك|هذا|هذه)(?:\S+\s+){0,4}?"
+                         r"(?:ما\s+\S+\s+(?:ب?انه\s+)?)?$")
 
 
 def after_frame(m: Mention, norm: str, dates: list[bridge.DateFound]) -> bool:
-    """"بعد أن سيطرت أنقرة على عفرين، وجهت تهديداتها": an act told as the frame of another, with no
-    date of its own in its clause, is the story's past."""
+    """"بعد أن سيطرت أنقرة على عفرين، وجهت تهديداتها", "ردا على هجوم دوما": an act told as the frame of
+    (or the reason for) another, with no date of its own in its clause, is the story's past."""
     cs, ce = m.clause
-    return bool(_AFTER_THAT.search(norm[max(0, m.trigger.nstart - 24):m.trigger.nstart])) \
+    return bool(_AFTER_THAT.search(norm[max(0, m.trigger.nstart - 48):m.trigger.nstart])) \
         and not any(cs <= d.start < ce and d.date and not d.background for d in dates)
 
 

@@ -1,7 +1,8 @@
 """Decide which reader an input needs: by file name first, by its first bytes when the name says nothing.
 
-Formats: ``text`` (.txt), ``html`` (.html/.htm/.xhtml), ``jsonl`` (.jsonl/.ndjson), ``warc``
-(.warc/.warc.gz/.arc); any of the first three may be gzip-compressed (``.html.gz``).
+Formats: ``text`` (.txt), ``html`` (.html/.htm/.xhtml), ``jsonl`` (.jsonl/.ndjson), ``json`` (.json:
+an array of documents or one document), ``warc`` (.warc/.warc.gz/.arc); any but ``warc`` may be
+gzip-compressed (``.html.gz``).
 """
 
 from __future__ import annotations
@@ -17,13 +18,15 @@ SUFFIXES: dict[str, str] = {
     ".xhtml": "html",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".json": "json",
     ".warc": "warc",
     ".arc": "warc",
 }
 
 GZIP_MAGIC = b"\x1f\x8b"
-SUPPORTED = ".txt, .html/.htm, .jsonl/.ndjson, .warc/.warc.gz (and .gz of each)"
+SUPPORTED = ".txt, .html/.htm, .json, .jsonl/.ndjson, .warc/.warc.gz (and .gz of each)"
 
+_JSON_ARRAY = re.compile(rb"\[\s*[{\]]")
 _HTML_START = re.compile(rb"^\s*(<!doctype|<html|<head|<body|<meta|<div|<p[\s>]|<!--)", re.IGNORECASE)
 
 
@@ -49,8 +52,11 @@ def sniff(head: bytes) -> str:
     body = head.lstrip(b"\xef\xbb\xbf")
     if body.startswith(b"WARC/"):
         return "warc"
-    if body.lstrip().startswith(b"{"):
-        return "jsonl"
+    start = body.lstrip()
+    if _JSON_ARRAY.match(start):  # "[{" or "[]", not a text opening with a bracket ("[فيديو] ...")
+        return "json"
+    if start.startswith(b"{"):  # one object per line, unless the first line opens a pretty-printed one
+        return "json" if start.split(b"\n", 1)[0].strip() == b"{" else "jsonl"
     if _HTML_START.match(body):
         return "html"
     return "text"

@@ -1,4 +1,4 @@
-"""Readers for single-document files (text, HTML) and JSON Lines of documents.
+"""Readers for single-document files (text, HTML), JSON files and JSON Lines of documents.
 
 Every reader takes an open binary stream, the input's ``origin`` and the byte limit, and yields
 ``Source`` or ``InputError`` — it never raises for bad input, so a batch can go on.
@@ -6,6 +6,7 @@ Every reader takes an open binary stream, the input's ``origin`` and the byte li
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -82,6 +83,13 @@ def _opt_str(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+def _names(obj: dict[str, Any], shown: int = 6, width: int = 30) -> str:
+    """The first field names of ``obj``, each cut to ``width`` characters, for an error message."""
+    names = [k if len(k) <= width else k[: width - 1] + "…" for k in list(obj)[:shown]]
+    more = f", … {len(obj) - shown:,} more" if len(obj) > shown else ""
+    return (", ".join(names) or "none") + more
+
+
 def source_from_json(obj: Any, origin: str) -> Source:
     """A ``Source`` from one decoded JSON document; ``InputError`` (E106 / E101) if it is not one."""
     if not isinstance(obj, dict):
@@ -95,7 +103,7 @@ def source_from_json(obj: Any, origin: str) -> Source:
         present = [k for k in TEXT_FIELDS + HTML_FIELDS if k in obj]
         if present:
             raise InputError("E101", origin, f"field '{present[0]}' is empty")
-        raise InputError("E106", origin, "no 'text' or 'html' field")
+        raise InputError("E106", origin, f"no 'text' or 'html' field (fields: {_names(obj)})")
     if not isinstance(text, str):
         raise InputError("E106", origin, f"'{kind}' field is a {type(text).__name__}, not a string")
     if not text.strip():
@@ -153,3 +161,35 @@ def read_jsonl(fh: BinaryIO, origin: str, max_bytes: int) -> Iterator[Source | I
             yield _parse_line(raw, where)
         except InputError as e:
             yield e
+
+
+def read_json(fh: BinaryIO, origin: str, max_bytes: int) -> Iterator[Source | InputError]:
+    """The documents of a JSON file: an array of objects (origin ``<origin>#[<i>]``, counted from 0)
+    or one object; a file of one object per line (JSON Lines named ``.json``) is read as JSON Lines."""
+    try:
+        data = read_limited(fh, origin, max_bytes)
+        text = decode_bytes(data, origin)
+    except InputError as e:
+        yield e
+        return
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as e:
+        if e.msg == "Extra data" and text.lstrip().startswith("{"):  # JSON Lines after all
+            yield from read_jsonl(io.BufferedReader(io.BytesIO(text.encode("utf-8"))), origin, max_bytes)
+            return
+        yield InputError("E106", origin, f"{e.msg} at line {e.lineno} column {e.colno}")
+        return
+    if isinstance(obj, list):
+        if not obj:
+            yield InputError("E101", origin, "the JSON array is empty")
+        for i, item in enumerate(obj):
+            try:
+                yield source_from_json(item, f"{origin}#[{i}]")
+            except InputError as e:
+                yield e
+        return
+    try:
+        yield source_from_json(obj, origin)
+    except InputError as e:
+        yield e

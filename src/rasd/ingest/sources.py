@@ -2,7 +2,7 @@
 
 For each path (see ``walk.expand_paths``):
 
-1. a file larger than ``max_bytes`` that holds one document (text, HTML) is refused (E105)
+1. a file larger than ``max_bytes`` that is read whole (text, HTML, JSON) is refused (E105)
    from its size alone, without reading it;
 2. the format comes from the name (``formats.split_name``), else from the first bytes;
    an unknown suffix is E108;
@@ -24,7 +24,7 @@ from typing import BinaryIO
 
 from rasd.errors import InputError
 from rasd.ingest.formats import GZIP_MAGIC, SUPPORTED, gunzip_head, has_suffix, sniff, split_name
-from rasd.ingest.readers import read_document, read_jsonl
+from rasd.ingest.readers import read_document, read_json, read_jsonl
 from rasd.ingest.settings import MAX_BYTES
 from rasd.ingest.walk import STDIN, expand_paths
 from rasd.ingest.warc import read_warc
@@ -45,6 +45,8 @@ def _read_stream(fh: BinaryIO, origin: str, fmt: str | None, max_bytes: int) -> 
         yield from read_warc(fh, origin, max_bytes)
     elif fmt == "jsonl":
         yield from read_jsonl(fh, origin, max_bytes)
+    elif fmt == "json":
+        yield from read_json(fh, origin, max_bytes)
     else:
         yield from read_document(fh, origin, fmt, max_bytes)
 
@@ -73,7 +75,7 @@ def _read_path(path: Path, max_bytes: int) -> Iterator[Source | InputError]:
     if size == 0:
         yield InputError("E101", origin, "file is empty (0 bytes)")
         return
-    if fmt in ("text", "html") and not gz and size > max_bytes:
+    if fmt in ("text", "html", "json") and not gz and size > max_bytes:
         yield InputError("E105", origin, f"{size:,} bytes, limit {max_bytes:,} (setting max_bytes)")
         return
     try:

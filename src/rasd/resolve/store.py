@@ -1,34 +1,92 @@
-"""``merge_into``: resolve one new event against the ``events`` table, incrementally.
+"""``merge_into``: resolve one new event against the stored events, incrementally, by average linkage.
 
-1. Candidates come from SQL: the same event type, country and (when given) admin1, a date within
-   the window of the two reports' precisions (±1 day, ±7 days, ±31 days), or no date at all.
-2. ``same_event`` decides on each candidate (exact windows, 15 km, evidence similarity).
-3. No match: the event is inserted. Matches: the new event and every matched stored event are
-   merged (``merge`` is order-independent, and merging all matches keeps the result the same
-   whatever order the reports arrive in); the old rows are replaced by the merged one.
+1. Candidates come from SQL: the same event type, country and (when given) admin1, and a date
+   within the window of the two reports' precisions (±1 day, ±7 days, ±31 days) of the stored
+   event's date or of any of its member reports' dates, or no date at all.
+2. Each stored event keeps its **member reports** as extracted (table ``event_reports``, one row per
+   report). The new report is scored against every member with the report-vs-report ``score_pair``
+   and joins a cluster when the mean reaches the threshold (``rasd.resolve.linkage``). Comparing it
+   with the merged row instead (the union of all evidence, one chosen date and place) let clusters
+   chain across days and towns.
+3. No match: the event is inserted as a new cluster. Otherwise it joins the best-scoring cluster
+   (ties: the smallest id); the stored row is replaced by ``merge(row, report)`` (fields,
+   fatalities rule, evidence union as in ``rasd.resolve.merge``).
 
 The function never commits: the caller owns the transaction (``with store.atomic(): ...``).
 Rows written: ``events`` (+ ``events_fts``), ``event_documents`` (for documents already stored),
-``evidence_spans`` (each span under the document it points into).
+``evidence_spans`` (each span under the document it points into), ``event_reports``.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import date, timedelta
-from functools import reduce
 
 from rasd.model import EVENT_FIELDS, Event, Span
+from rasd.resolve.linkage import average_score
 from rasd.resolve.merge import merge, report_id
-from rasd.resolve.score import same_event
 from rasd.resolve.settings import DEFAULT, ResolveSettings
 
 _SKIP = {"evidence_spans"}
+
+# the member reports of each stored event, as extracted (additive: created here, not in schema.sql)
+_DDL = (
+    "CREATE TABLE IF NOT EXISTS event_reports (report_id TEXT PRIMARY KEY, event_id TEXT NOT NULL,"
+    " doc_id TEXT NOT NULL, event_date TEXT, time_precision INTEGER, json TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS event_reports_event ON event_reports(event_id)",
+    "CREATE INDEX IF NOT EXISTS event_reports_date ON event_reports(event_date)",
+)
+
+
+def ensure_reports_table(conn: sqlite3.Connection) -> None:
+    """Create ``event_reports`` if missing (no commit: plain statements, not ``executescript``)."""
+    for sql in _DDL:
+        conn.execute(sql)
 
 
 def _columns(conn: sqlite3.Connection) -> list[str]:
     have = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
     return [f for f in EVENT_FIELDS if f in have and f not in _SKIP]
+
+
+def _date_clause(ev: Event, s: ResolveSettings) -> tuple[str, list[object]] | None:
+    """SQL over ``event_date`` / ``time_precision``: a date the pair's window allows (None: no date)."""
+    try:
+        day = date.fromisoformat((ev.event_date or "")[:10])
+    except ValueError:
+        return None
+    # the window score_pair applies is the wider of the two reports' precisions: ±day, ±week, ±month
+    windows = {1: s.day_window, 2: s.week_window, 3: s.month_window}
+    own = windows.get(ev.time_precision or 1, s.day_window)
+    ors, args = [], []
+    for precision, w in windows.items():
+        w = max(w, own)
+        test = "time_precision >= 3" if precision == 3 else f"COALESCE(time_precision, 1) = {precision}"
+        ors.append(f"({test} AND substr(event_date, 1, 10) BETWEEN ? AND ?)")
+        args += [(day - timedelta(days=w)).isoformat(), (day + timedelta(days=w)).isoformat()]
+    return f"({' OR '.join(ors)} OR event_date IS NULL)", args
+
+
+def _stored(conn: sqlite3.Connection, row: tuple, cols: list[str]) -> Event:
+    eid, values = row[1], row[2:]
+    ev = Event(**{c: v for c, v in zip(cols, values, strict=True)})
+    ev.fatalities = int(ev.fatalities or 0)
+    ev.notes = ev.notes or ""
+    ev.evidence = ev.evidence or ""
+    ev.id = eid
+    ev.doc_ids = sorted(r[0] for r in conn.execute(
+        "SELECT doc_id FROM event_documents WHERE event_id = ?", (eid,))) or [ev.doc_id]
+    ev.evidence_spans = [Span(start=r[1], end=r[2], label=r[3], text=r[4] or "", doc_id=r[0]) for r in conn.execute(
+        "SELECT doc_id, start, end, label, text FROM evidence_spans WHERE event_id = ? ORDER BY rowid", (eid,))]
+    return ev
+
+
+def members(conn: sqlite3.Connection, stored: Event) -> list[Event]:
+    """The member reports of a stored event, as extracted ([] when none are recorded: an event stored
+    before ``event_reports`` existed, or without resolution, stands for its own report)."""
+    rows = conn.execute("SELECT json FROM event_reports WHERE event_id = ? ORDER BY report_id", (stored.id,))
+    return [Event.from_dict(json.loads(r[0])) for r in rows]
 
 
 def _candidates(conn: sqlite3.Connection, ev: Event, cols: list[str], s: ResolveSettings) -> list[tuple[int, Event]]:
@@ -40,36 +98,13 @@ def _candidates(conn: sqlite3.Connection, ev: Event, cols: list[str], s: Resolve
     if ev.admin1:
         where.append("(admin1 = ? OR admin1 IS NULL)")
         args.append(ev.admin1)
-    try:
-        day = date.fromisoformat((ev.event_date or "")[:10])
-    except ValueError:
-        day = None
-    if day is not None:
-        # the window score_pair applies is the wider of the two reports' precisions: ±day, ±week, ±month
-        windows = {1: s.day_window, 2: s.week_window, 3: s.month_window}
-        own = windows.get(ev.time_precision or 1, s.day_window)
-        ors = []
-        for precision, w in windows.items():
-            w = max(w, own)
-            test = "time_precision >= 3" if precision == 3 else f"COALESCE(time_precision, 1) = {precision}"
-            ors.append(f"({test} AND substr(event_date, 1, 10) BETWEEN ? AND ?)")
-            args += [(day - timedelta(days=w)).isoformat(), (day + timedelta(days=w)).isoformat()]
-        where.append(f"({' OR '.join(ors)} OR event_date IS NULL)")
+    dates = _date_clause(ev, s)
+    if dates is not None:
+        clause, dargs = dates
+        where.append(f"({clause} OR id IN (SELECT event_id FROM event_reports WHERE {clause}))")
+        args += dargs + dargs
     sql = f"SELECT rowid, id, {', '.join(cols)} FROM events WHERE {' AND '.join(where)} ORDER BY id"
-    out = []
-    for row in conn.execute(sql, args).fetchall():
-        rowid, eid, values = row[0], row[1], row[2:]
-        stored = Event(**{c: v for c, v in zip(cols, values, strict=True)})
-        stored.fatalities = int(stored.fatalities or 0)
-        stored.notes = stored.notes or ""
-        stored.evidence = stored.evidence or ""
-        stored.id = eid
-        stored.doc_ids = sorted(r[0] for r in conn.execute(
-            "SELECT doc_id FROM event_documents WHERE event_id = ?", (eid,))) or [stored.doc_id]
-        stored.evidence_spans = [Span(start=r[1], end=r[2], label=r[3], text=r[4] or "", doc_id=r[0]) for r in conn.execute(
-            "SELECT doc_id, start, end, label, text FROM evidence_spans WHERE event_id = ? ORDER BY rowid", (eid,))]
-        out.append((rowid, stored))
-    return out
+    return [(row[0], _stored(conn, row, cols)) for row in conn.execute(sql, args).fetchall()]
 
 
 def _delete(conn: sqlite3.Connection, rowid: int, ev: Event) -> None:
@@ -94,11 +129,19 @@ def _insert(conn: sqlite3.Connection, ev: Event, cols: list[str]) -> None:
          for s in ev.evidence_spans])
 
 
+def _record(conn: sqlite3.Connection, event_id: str, report: Event) -> None:
+    conn.execute("INSERT OR REPLACE INTO event_reports (report_id, event_id, doc_id, event_date, time_precision, json)"
+                 " VALUES (?, ?, ?, ?, ?, ?)",
+                 (report.id, event_id, report.doc_id, report.event_date, report.time_precision,
+                  json.dumps(report.to_dict(), ensure_ascii=False)))
+
+
 def merge_into(conn: sqlite3.Connection, event: Event, settings: ResolveSettings = DEFAULT) -> str:
-    """Merge ``event`` into the stored events it reports (or insert it); return its event id.
+    """Merge ``event`` into the stored event it reports (or insert it); return its event id.
 
     Does not commit (see module docstring).
     """
+    ensure_reports_table(conn)
     cols = _columns(conn)
     new = Event.from_dict(event.to_dict())  # a copy: the caller's event is left as it was
     new.id = event.id or report_id(event)
@@ -107,10 +150,26 @@ def merge_into(conn: sqlite3.Connection, event: Event, settings: ResolveSettings
     if len(new.doc_ids) == 1:
         new.evidence_spans = [s if s.doc_id else Span(s.start, s.end, s.label, s.text, new.doc_id)
                               for s in new.evidence_spans]
-    matches = [(rowid, ev) for rowid, ev in _candidates(conn, new, cols, settings)
-               if ev.id == new.id or same_event(ev, new, settings)]
-    merged = reduce(merge, [ev for _, ev in matches], new)
-    for rowid, ev in matches:
-        _delete(conn, rowid, ev)
+    best: tuple[float, int, Event, bool] | None = None
+    for rowid, stored in _candidates(conn, new, cols, settings):
+        group = members(conn, stored)
+        if stored.id == new.id or any(m.id == new.id for m in group):  # this report is already stored
+            best = (2.0, rowid, stored, bool(group))
+            break
+        score = average_score(group or [stored], new, settings)
+        if score >= settings.threshold and (best is None or score > best[0]):
+            best = (score, rowid, stored, bool(group))
+    if best is None:
+        _insert(conn, new, cols)
+        _record(conn, new.id, new)
+        return new.id
+    _, rowid, stored, recorded = best
+    merged = merge(stored, new)
+    _delete(conn, rowid, stored)
     _insert(conn, merged, cols)
+    if recorded:
+        conn.execute("UPDATE event_reports SET event_id = ? WHERE event_id = ?", (merged.id, stored.id))
+    elif stored.id != new.id:
+        _record(conn, merged.id, stored)  # a row stored before event_reports: it stands for its own report
+    _record(conn, merged.id, new)
     return merged.id

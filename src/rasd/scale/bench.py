@@ -35,7 +35,8 @@ from rasd.ingest.batch import BatchResult
 from rasd.model import Source
 from rasd.pipeline import Processed
 from rasd.scale.outcome import Failure, Outcome
-from rasd.scale.writer import open_store, write_outcome
+from rasd.scale.writer import write_outcome
+from rasd.store import Store
 
 STAGES = ("to_document", "segment", "extract")
 CHUNK = 50
@@ -146,7 +147,7 @@ def run_config(corpus: list[str], limit: int | None, workers: int, extract: bool
     """One configuration, in the current process (see the module docstring)."""
     row = BenchRow(workers=workers, docs=0, seconds=0.0, stage_seconds=dict.fromkeys(STAGES, 0.0))
     tally = BatchResult()
-    with (tempfile.TemporaryDirectory(prefix="rasd-bench-") as tmp, open_store(Path(tmp) / "bench.db") as store,
+    with (tempfile.TemporaryDirectory(prefix="rasd-bench-") as tmp, Store(Path(tmp) / "bench.db") as store,
           mp.get_context("spawn").Pool(workers) if workers > 1 else nullcontext() as pool):
         warm_up(extract)
         if pool is not None:  # one warm-up task per worker (the pause spreads them out)

@@ -32,7 +32,7 @@ from rasd.ingest.progress import Display, make_display
 from rasd.ingest.sources import iter_sources
 from rasd.model import Source, content_hash
 from rasd.scale.outcome import Failure, Outcome, process_chunk
-from rasd.scale.writer import DUPLICATE, FAILED, count, open_store, write_outcome
+from rasd.scale.writer import DUPLICATE, FAILED, count, write_outcome
 from rasd.store import Store
 
 log = logging.getLogger(__name__)
@@ -161,7 +161,7 @@ def run_batch_dask(
         result.scheduler = client.scheduler.address
         log.info("dask: scheduler %s, dashboard %s", result.scheduler, client.dashboard_link)
         limit = max_in_flight or max(2, 2 * (sum(client.nthreads().values()) or n_workers))
-        store = stack.enter_context(open_store(db_path))
+        store = stack.enter_context(Store(db_path))
         chunks = _chunks(paths, batch_size, store, max_bytes)
         pending: dict[object, _Chunk] = {}  # future -> chunk
         ready: dict[int, tuple[_Chunk, list[Outcome]]] = {}  # seq -> results waiting for earlier chunks

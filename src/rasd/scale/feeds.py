@@ -47,7 +47,7 @@ def fetch(url: str, *, timeout: float = 20.0) -> Fetched:
             final = resp.geturl() or url
             charset = resp.headers.get_content_charset()
             content_type = resp.headers.get("Content-Type", "")
-    except (OSError, ValueError, http.client.HTTPException) as err:  # HTTPException: bad status line, cut body
+    except (OSError, ValueError, http.client.HTTPException) as err:  # HTTPException: a bad status line or headers
         raise InputError("E100", url, f"fetch failed: {type(err).__name__}: {err}") from err
     if len(body) > MAX_BYTES:
         raise InputError("E105", url, f"more than {MAX_BYTES} bytes")

@@ -38,7 +38,8 @@ from rasd.ingest.batch import BatchResult, run_batch
 from rasd.model import Source, content_hash
 from rasd.scale.feeds import fetch, page_source, parse_feed
 from rasd.scale.outcome import Failure, process_safely
-from rasd.scale.writer import DUPLICATE, count, open_store, write_outcome
+from rasd.scale.writer import DUPLICATE, count, write_outcome
+from rasd.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +148,7 @@ class Watcher:
         self.max_item_attempts = max_item_attempts
         self.stats = WatchStats()
         with ExitStack() as stack:
-            self.store = stack.enter_context(open_store(db_path))
+            self.store = stack.enter_context(Store(db_path))
             self.state = WatchState(self.store.conn)
             self._stack = stack.pop_all()  # closed by ``close``; closed here only if the above failed
 

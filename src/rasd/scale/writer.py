@@ -9,9 +9,7 @@ stores one twice. Counts go into ``rasd.ingest.batch.BatchResult`` like a single
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
+from collections.abc import Callable
 
 from rasd.ingest.batch import BatchResult
 from rasd.pipeline import Processed
@@ -19,16 +17,6 @@ from rasd.scale.outcome import Failure, Outcome
 from rasd.store import Store
 
 ADDED, DUPLICATE, FAILED = "added", "duplicate", "failed"
-
-
-@contextmanager
-def open_store(db_path: str | Path) -> Iterator[Store]:
-    """``Store(db_path)``, closed afterwards."""
-    store = Store(db_path)
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def write_outcome(store: Store, outcome: Outcome, *, source_hash: str | None = None, resolve: bool = False,

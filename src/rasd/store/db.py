@@ -48,7 +48,12 @@ class Store(Reader):
 
     def __init__(self, path: str | Path = ":memory:") -> None:
         self.path = str(path)
-        self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as e:
+            folder = Path(self.path).parent
+            why = f"folder {folder} does not exist" if self.path != ":memory:" and not folder.is_dir() else str(e)
+            raise StoreError(f"{self.path}: cannot open as a rasd database ({why})") from e
         self.conn.row_factory = sqlite3.Row
         self._depth = 0
         try:

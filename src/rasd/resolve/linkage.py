@@ -1,0 +1,51 @@
+"""Average linkage: how well one new report fits a stored cluster, judged against each member report.
+
+A merged event's evidence is the union of its reports' sentences and its one date, place and actors
+come from whichever report ranks first; comparing a new report with that merged row lets a cluster
+absorb the next day's and the next town's reports one after another (chaining). The pair scorer
+was trained on report-vs-report pairs, so the new report is scored against every member report
+with ``score_pair`` and the cluster matches when the **mean** reaches the threshold. The hard
+mismatches are complete linkage: a member that one rules out (a day outside the window, a town more
+than 15 km away, another admin unit) rules the cluster out, since a mean alone still let reports of
+5, 6 and 6 Sep outvote the 7 Sep one (Basra, reports arriving newest first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rasd.model import Event
+from rasd.resolve.learned import probability
+from rasd.resolve.score import evidence_feature, features
+from rasd.resolve.settings import DEFAULT, ResolveSettings
+
+
+def average_score(members: Sequence[Event], new: Event, settings: ResolveSettings = DEFAULT) -> float:
+    """Mean ``score_pair(member, new)`` over ``members``; 0 when a hard mismatch rules out any member
+    (or there are no members).
+
+    Exact whenever the mean can reach ``settings.threshold``; below it the value returned is an
+    upper bound (still below the threshold), so the sentence encoder runs only for clusters that
+    the other features leave open.
+    """
+    if not members:
+        return 0.0
+    found = []
+    for m in members:
+        f = features(m, new, settings, evidence=False)
+        if f is None:
+            return 0.0
+        found.append(f)
+    high = 0.0
+    for f in found:
+        high += max(probability({**f, "evidence": 0.0}), probability({**f, "evidence": 1.0}))
+    if high / len(members) < settings.threshold:
+        return high / len(members)
+    total = sum(probability({**f, "evidence": evidence_feature(m, new, settings)})
+                for m, f in zip(members, found, strict=True))
+    return total / len(members)
+
+
+def matches(members: Sequence[Event], new: Event, settings: ResolveSettings = DEFAULT) -> bool:
+    """Does ``new`` report the event of the cluster ``members``? (average linkage >= threshold)"""
+    return average_score(members, new, settings) >= settings.threshold
