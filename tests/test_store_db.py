@@ -240,3 +240,28 @@ def test_store_opens_file_made_from_schema_sql_without_version(tmp_path):
 def test_store_missing_folder_is_one_line_error(tmp_path):
     with pytest.raises(StoreError, match=r"folder .*nowhere does not exist"):
         Store(tmp_path / "nowhere" / "rasd.db")
+
+
+@pytest.mark.issue(2)
+def test_store_duplicate_article_under_second_id_is_found_by_it(tmp_path):
+    """ANT files one AFP article under two ids (internationalNews and middleEast): one document is
+    stored, and the second id finds it and its events instead of nothing."""
+    from rasd.ingest.batch import run_batch
+
+    ids = ("FR-internationalNews-2279-20180712", "FR-middleEast-756-20180712")
+    with open(ANT, encoding="utf-8") as fh:
+        lines = [line for line in fh if json.loads(line)["id"] in ids]
+    assert len(lines) == 2
+    src = tmp_path / "two.jsonl"
+    src.write_text("".join(lines), encoding="utf-8")
+    with Store(tmp_path / "r.db") as store:
+        first = run_batch([src], store)
+        assert (first.added, first.skipped) == (1, 1)
+        [stored] = [d.id for d in store.iter_documents()]
+        other = next(i for i in ids if i != stored)
+        assert store.get_document(other).id == stored
+        assert store.segments(other) == store.segments(stored) != []
+        assert store.count_events(doc_id=other) == store.count_events(doc_id=stored) > 0
+        again = run_batch([src], store)
+        assert again.skipped == 2
+        assert [tuple(r) for r in store.conn.execute("SELECT alias, doc_id FROM document_aliases")] == [(other, stored)]

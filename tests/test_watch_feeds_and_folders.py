@@ -173,3 +173,21 @@ def test_watch_feed_server_speaking_no_http_is_a_feed_error(tmp_path):
         finally:
             server.shutdown()
             thread.join()
+
+
+def test_watch_feed_item_the_database_refuses_is_failed_not_done(tmp_path, ant_articles):
+    """A page processed fine but refused by the database (here a trigger) is recorded as E200 and its
+    item marked ``failed`` in the same transaction, never ``done``; it is not fetched again."""
+    db = tmp_path / "w.db"
+    with LoopbackSite() as site:
+        site.add_article(ant_articles[0])
+        with Watcher([site.feed_url], db, interval=0.01) as w:
+            w.store.conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON documents"
+                                 " BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END")
+            w.poll_once()
+            w.poll_once(force=True)
+            assert (w.stats.added, w.stats.failed) == (0, 1)
+        assert site.hits["/a/0.html"] == 1
+    assert rows(db, "SELECT item, status FROM watch_items") == [(ant_articles[0].guid, "failed")]
+    ((code, reason),) = rows(db, "SELECT code, reason FROM errors")
+    assert code == "E200" and "refused by a test trigger" in reason

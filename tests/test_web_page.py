@@ -98,6 +98,10 @@ def open_page(browser, base: str, lang: str = "en"):
         page.close()
 
 
+# wait_for_function takes arrow functions only: a bare expression is eval'd while it polls, which the
+# page's Content-Security-Policy (no 'unsafe-eval') refuses, so such a wait failed whenever it had to wait.
+
+
 def markers_on_map(page) -> int:
     """Events the map shows: single markers plus the counts on cluster icons."""
     singles = page.locator(".leaflet-marker-icon.ev").count()
@@ -130,7 +134,7 @@ def test_web_seed_events_on_map_and_evidence_in_panel(browser, seed_server):
     located = httpx.get(f"{base}/api/events.geojson").json()["features"]
     assert located, "the pipeline found no located event in the seed"
     with open_page(browser, base) as (page, problems):
-        page.wait_for_function("document.querySelectorAll('.leaflet-marker-icon').length > 0")
+        page.wait_for_function("() => document.querySelectorAll('.leaflet-marker-icon').length > 0")
         assert int(page.get_attribute("body", "data-markers")) == len(located)
         assert markers_on_map(page) == len(located)  # the seed's places are all in view
         assert page.locator("#list tbody tr").count() == httpx.get(f"{base}/api/events").json()["total"]
@@ -156,7 +160,7 @@ def test_web_seed_events_on_map_and_evidence_in_panel(browser, seed_server):
         page.screenshot(path=str(ARTIFACTS / "web_seed.png"))
 
         page.click("#lang-toggle")
-        page.wait_for_function("document.documentElement.dir === 'rtl'")
+        page.wait_for_function("() => document.documentElement.dir === 'rtl'")
         page.wait_for_selector("#panel .doc-text mark")
         assert "التصفية" in page.locator("#filters h2").inner_text()
         page.wait_for_timeout(400)
@@ -189,7 +193,7 @@ def test_web_timeline_brush_filters_map_and_list(browser, ant_server):
         page.mouse.down()
         page.mouse.move(box["x"] + box["width"] * 0.55, y, steps=5)
         page.mouse.up()
-        page.wait_for_function("document.querySelector('input[name=date_from]').value !== ''")
+        page.wait_for_function("() => document.querySelector('input[name=date_from]').value !== ''")
         lo = page.input_value("input[name=date_from]")
         hi = page.input_value("input[name=date_to]")
         page.wait_for_selector("#timeline g.tl-bar.out")
@@ -200,7 +204,7 @@ def test_web_timeline_brush_filters_map_and_list(browser, ant_server):
         page.screenshot(path=str(ARTIFACTS / "web_timeline.png"))
 
         page.click("#brush-clear")
-        page.wait_for_function("document.querySelector('input[name=date_from]').value === ''")
+        page.wait_for_function("() => document.querySelector('input[name=date_from]').value === ''")
         page.click("#list th[data-sort=fatalities]")
         page.wait_for_selector("#list th.desc[data-sort=fatalities]")
         page.wait_for_timeout(300)
@@ -210,7 +214,7 @@ def test_web_timeline_brush_filters_map_and_list(browser, ant_server):
         etype = page.locator("select[name=event_type] option").nth(1).get_attribute("value")
         page.select_option("select[name=event_type]", etype)
         expected = httpx.get(f"{base}/api/events", params={"event_type": etype}).json()["total"]
-        page.wait_for_function(f"document.body.dataset.markers !== undefined && "
+        page.wait_for_function(f"() => document.body.dataset.markers !== undefined && "
                                f"document.querySelector('#page-info').textContent.endsWith(' {expected}')")
         titles = set(page.locator("#list tbody td:nth-child(2)").evaluate_all("tds => tds.map(t => t.title)"))
         assert titles == {etype}

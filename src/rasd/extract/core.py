@@ -47,6 +47,7 @@ _DEFAULT_ACTOR1 = {
     "disrupt": "Unidentified Armed Group ({country})",
 }
 _DEFAULT_ACTOR2 = {"attack_civ": "Civilians ({country})", "abduct": "Civilians ({country})"}
+_ACT_NOUNS = frozenset({"air", "shell", "attack", "attack_civ", "ied", "suicide", "chem"})  # "الغارة" can refer back
 _REMOTE = {"air": "Civilians ({country})", "shell": "Civilians ({country})", "chem": "Civilians ({country})",
            "ied": "Civilians ({country})", "suicide": "Civilians ({country})"}  # unnamed dead of a strike
 
@@ -170,7 +171,7 @@ def _evidence_ok(m: Mention, place, shits: list[Hit], has_date: bool, follows: b
     both = m.actor1 is not None and m.actor2 is not None
     if m.weak and not has_actor:
         return False
-    if m.definite and m.cls not in ("agree", "protest") and not (has_date or m.toll.value or inside):
+    if m.definite and m.cls in _ACT_NOUNS and not (has_date or m.toll.value or inside):
         return False  # "الغارة" with no day, toll or place of its own: a reference to an act told elsewhere
     if words < 8 and not (has_date or m.toll.value):
         return False  # a keyword line ("سمات تركيا داعش سلاح الجو سوريا قصف"), not a report

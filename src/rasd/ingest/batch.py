@@ -5,7 +5,8 @@
 1. an ``InputError`` from reading is printed (one line: code, input, reason), recorded in the
    store's ``errors`` table and in the result, and the batch goes on;
 2. a source whose content hash is already stored is skipped before any processing (for HTML,
-   the hash of the raw page; the document's text hash is checked again when storing);
+   the hash of the raw page; the document's text hash is checked again when storing); an id it
+   brings that the store does not know is kept as an alias of the stored document;
 3. ``process`` runs clean → extract; an ``InputError`` it raises is handled as in 1, any other
    exception becomes an E200 error the same way;
 4. the document, its segments and events commit in their own transaction, so an interrupted batch
@@ -103,6 +104,9 @@ def run_batch(
     def one(source: Source) -> None:
         raw_hash = content_hash(source.content)
         if store.has_hash(raw_hash):
+            if source.id and not store.knows_id(source.id):  # the same article under another id
+                with store.atomic():
+                    store.add_alias(source.id, raw_hash)
             result.skipped += 1
             return
         try:

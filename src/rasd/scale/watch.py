@@ -8,8 +8,9 @@ Each poll of a target:
    document, inputs already stored skipped by hash); the file is marked done afterwards.
 2. feed: the feed is fetched and parsed; each entry whose guid is not yet ``done`` in
    ``watch_items`` has its link fetched and its page processed as ``kind="html"``.
-3. A feed item's document and its ``done`` mark commit in one transaction
-   (``rasd.scale.writer``), so a restart re-fetches nothing already stored; a file interrupted
+3. A feed item's document and its ``done`` mark (or its recorded failure, of processing or of
+   storing, and its ``failed`` mark) commit in one transaction (``rasd.scale.writer``), so a
+   restart re-fetches nothing already stored; a file interrupted
    half-way is read again and its stored documents are skipped by content hash.
 4. A feed that fails to fetch or parse is retried with exponential backoff
    (``interval * 2**failures``, at most ``max_backoff``); the error is logged, never fatal.
@@ -27,9 +28,9 @@ import logging
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
-from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -38,7 +39,7 @@ from rasd.ingest.batch import BatchResult, run_batch
 from rasd.model import Source, content_hash
 from rasd.scale.feeds import fetch, page_source, parse_feed
 from rasd.scale.outcome import Failure, process_safely
-from rasd.scale.writer import DUPLICATE, count, write_outcome
+from rasd.scale.writer import DUPLICATE, FAILED, count, write_outcome
 from rasd.store import Store
 
 log = logging.getLogger(__name__)
@@ -228,22 +229,30 @@ class Watcher:
                     attempts = self.state.mark(target.spec, item.guid, "retry", str(err))
                 log.warning("watch: %s (attempt %d)", err, attempts)
                 if attempts >= self.max_item_attempts:
-                    failed = Failure.from_error(err, item.link)
-                    count(self.stats, write_outcome(
-                        self.store, failed, also=partial(self.state.mark, target.spec, item.guid, "failed", str(err))))
+                    mark = self._marker(target, item.guid, item.link, str(err))
+                    count(self.stats, write_outcome(self.store, Failure.from_error(err, item.link), also=mark))
                 continue
-            mark_done = partial(self.state.mark, target.spec, item.guid, "done", item.link)
             raw = content_hash(src.content)
             if self.store.has_hash(raw):  # the same page under another guid: nothing to do
                 with self.store.atomic():
-                    mark_done()
+                    self.state.mark(target.spec, item.guid, "done", item.link)
                 count(self.stats, DUPLICATE)
                 continue
             outcome = process_safely(src, extract=self.extract)
-            mark = mark_done if not isinstance(outcome, Failure) else partial(
-                self.state.mark, target.spec, item.guid, "failed", str(outcome.error))
+            why = str(outcome.error) if isinstance(outcome, Failure) else "storing failed (see the errors table)"
+            mark = self._marker(target, item.guid, item.link, why)
             count(self.stats, write_outcome(self.store, outcome, source_hash=raw, also=mark, resolve=self.resolve))
             log.info("watch: %s processed", item.link)
+
+    def _marker(self, target: Target, guid: str, link: str, why: str) -> Callable[[str], int]:
+        """What ``write_outcome`` calls inside its transaction: the item is ``failed`` (with ``why``)
+        when the write recorded a failure, of processing or of storing, else ``done``."""
+        def mark(status: str) -> int:
+            if status == FAILED:
+                return self.state.mark(target.spec, guid, "failed", why)
+            return self.state.mark(target.spec, guid, "done", link)
+
+        return mark
 
     # the loop -----------------------------------------------------------------------------
 

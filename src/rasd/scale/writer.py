@@ -20,22 +20,23 @@ ADDED, DUPLICATE, FAILED = "added", "duplicate", "failed"
 
 
 def write_outcome(store: Store, outcome: Outcome, *, source_hash: str | None = None, resolve: bool = False,
-                  also: Callable[[], object] | None = None, result: BatchResult | None = None) -> str:
+                  also: Callable[[str], object] | None = None, result: BatchResult | None = None) -> str:
     """Commit one outcome in its own transaction and say what happened (added/duplicate/failed).
 
     As in ``rasd.ingest.batch.run_batch``: ``source_hash`` is the raw input's content hash (lets
     later runs skip it before processing); ``resolve`` merges events with stored reports; a
-    document that fails to store is rolled back and recorded as E200 "storing failed". ``also``
-    runs inside the same transaction (the watcher marks its item there, so the document and the
-    "seen" mark commit together or not at all). ``result``, if given, counts what happened.
+    document that fails to store is rolled back and recorded as E200 "storing failed". ``also(status)``
+    runs inside the transaction that commits the returned status (the watcher marks its item there,
+    so the document, or its recorded failure, and the "seen" mark commit together or not at all).
+    ``result``, if given, counts what happened.
     """
     if isinstance(outcome, Processed):
         try:
             with store.atomic():
                 added = store.add_processed(outcome, source_hash=source_hash, resolve=resolve)
+                status = ADDED if added else DUPLICATE
                 if also is not None:
-                    also()
-            status = ADDED if added else DUPLICATE
+                    also(status)
             if result is not None:
                 count(result, status)
             return status
@@ -46,7 +47,7 @@ def write_outcome(store: Store, outcome: Outcome, *, source_hash: str | None = N
     with store.atomic():
         store.record_error(err.origin, err.code, err.reason)
         if also is not None:
-            also()
+            also(FAILED)
     if result is not None:
         count(result, FAILED, outcome)
     return FAILED

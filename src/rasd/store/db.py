@@ -114,6 +114,27 @@ class Store(Reader):
         ).fetchone()
         return row is not None
 
+    def knows_id(self, doc_id: str) -> bool:
+        """Is ``doc_id`` a stored document's id or another id of one (``add_alias``)?"""
+        row = self.conn.execute(
+            "SELECT 1 FROM documents WHERE id = ? UNION ALL SELECT 1 FROM document_aliases WHERE alias = ? LIMIT 1",
+            (doc_id, doc_id),
+        ).fetchone()
+        return row is not None
+
+    def add_alias(self, alias: str, content_hash: str) -> bool:
+        """Remember ``alias`` as another id of the stored document with this content (or raw input)
+        hash, so lookups by either id find it; False if there is no such document or ``alias`` is
+        already an id."""
+        self._require_transaction("add_alias")
+        cur = self.conn.execute(
+            "INSERT OR IGNORE INTO document_aliases (alias, doc_id) SELECT ?, id FROM documents"
+            " WHERE (hash = ? OR source_hash = ? OR id = (SELECT doc_id FROM source_hashes WHERE hash = ?))"
+            " AND NOT EXISTS (SELECT 1 FROM documents WHERE id = ?) LIMIT 1",
+            (alias, content_hash, content_hash, content_hash, alias),
+        )
+        return cur.rowcount > 0
+
     def _free_doc_id(self, doc_id: str, content_hash: str) -> str:
         """``doc_id``, or ``doc_id~<hash prefix>`` when another document already has that id."""
         if self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
@@ -125,7 +146,7 @@ class Store(Reader):
         document stored) if its content hash is already in the database.
 
         ``source_hash``: hash of the raw input (an HTML page) so ``has_hash`` can skip it next time;
-        for a duplicate it is kept as another name of the stored document.
+        for a duplicate it is kept as another name of the stored document, and its id as an alias.
         ``resolve``: merge each event into the stored reports of the same event
         (``rasd.resolve.merge_into``, much slower) instead of storing it as is."""
         self._require_transaction("add_processed")
@@ -136,6 +157,8 @@ class Store(Reader):
                     "INSERT INTO source_hashes (hash, doc_id) SELECT ?, id FROM documents WHERE hash = ?",
                     (source_hash, doc.hash),
                 )
+            if not self.knows_id(doc.id):  # and the id it came under
+                self.add_alias(doc.id, doc.hash)
             return False
         doc_id = self._free_doc_id(doc.id, doc.hash)
         cur = self.conn.execute(

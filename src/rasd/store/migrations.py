@@ -23,6 +23,10 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE TABLE IF NOT EXISTS source_hashes (hash TEXT PRIMARY KEY,"
         " doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE)",
     ),
+    4: (
+        "CREATE TABLE IF NOT EXISTS document_aliases (alias TEXT PRIMARY KEY,"
+        " doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE)",
+    ),
 }
 VERSION = max(MIGRATIONS)
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from rasd.model import Document, Event, Segment, Span
 
-# filter name -> SQL condition on events (alias e); each takes one parameter
+# filter name -> SQL condition on events (alias e); each ``?`` in it takes the filter's value
 EVENT_FILTERS: dict[str, str] = {
     "event_type": "e.event_type = ?",
     "sub_event_type": "e.sub_event_type = ?",
@@ -20,7 +20,8 @@ EVENT_FILTERS: dict[str, str] = {
     "admin1": "e.admin1 = ?",
     "admin2": "e.admin2 = ?",
     "source": "e.source = ?",
-    "doc_id": "e.id IN (SELECT event_id FROM event_documents WHERE doc_id = ?)",
+    "doc_id": "e.id IN (SELECT event_id FROM event_documents WHERE doc_id = ?"
+              " OR doc_id IN (SELECT doc_id FROM document_aliases WHERE alias = ?))",
     "since": "e.event_date >= ?",
     "until": "e.event_date <= ?",
     "min_fatalities": "e.fatalities >= ?",
@@ -48,7 +49,7 @@ class Reader:
             if value is None:
                 continue
             conds.append(EVENT_FILTERS[name])
-            params.append(fts_query(str(value)) if name == "q" else value)
+            params.extend([fts_query(str(value)) if name == "q" else value] * EVENT_FILTERS[name].count("?"))
         return (" WHERE " + " AND ".join(conds)) if conds else "", params
 
     def count_events(self, **filters: Any) -> int:
@@ -104,7 +105,11 @@ class Reader:
                 yield self._document(row)
 
     def get_document(self, doc_id: str) -> Document | None:
-        row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        """The document with this id, or the one it was found a duplicate of (``Store.add_alias``)."""
+        row = self.conn.execute(
+            "SELECT * FROM documents WHERE id = ? UNION ALL SELECT d.* FROM document_aliases a"
+            " JOIN documents d ON d.id = a.doc_id WHERE a.alias = ? LIMIT 1", (doc_id, doc_id),
+        ).fetchone()
         return self._document(row) if row else None
 
     def segments(self, doc_id: str) -> list[Segment]:
@@ -112,7 +117,7 @@ class Reader:
         doc = self.get_document(doc_id)
         if doc is None:
             return []
-        rows = self.conn.execute("SELECT * FROM segments WHERE doc_id = ? ORDER BY idx", (doc_id,))
+        rows = self.conn.execute("SELECT * FROM segments WHERE doc_id = ? ORDER BY idx", (doc.id,))
         return [Segment(r["start"], r["end"], r["kind"], doc.text[r["start"]:r["end"]]) for r in rows]
 
     def evidence(self, event_id: str) -> list[Span]:

@@ -1,4 +1,4 @@
--- rasd SQLite schema, version 3 (store/migrations.py upgrades older files). Created and migrated by rasd.store (PRAGMA user_version).
+-- rasd SQLite schema, version 4 (store/migrations.py upgrades older files). Created and migrated by rasd.store (PRAGMA user_version).
 -- Every offset is a character offset into documents.text (the original, never changed).
 
 CREATE TABLE IF NOT EXISTS documents (
@@ -20,6 +20,12 @@ CREATE INDEX IF NOT EXISTS documents_source_hash ON documents(source_hash);
 -- a re-run skips them before cleaning, like documents.source_hash
 CREATE TABLE IF NOT EXISTS source_hashes (
     hash   TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+);
+
+-- other ids the same text arrived under (one article filed under two ids): either id finds it
+CREATE TABLE IF NOT EXISTS document_aliases (
+    alias  TEXT PRIMARY KEY,
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE
 );
 
