@@ -220,7 +220,7 @@ def _event(doc: Document, key: tuple, group: list[Draft], lex: Lexicon) -> Event
     p = first.place
     where = (p.location if p else None) or first.country or "unknown place"
     note = (f"{m.sub_event_type} ({m.event_type}): {first.actor1 or 'unknown actor'}"
-            f"{' vs ' + first.actor2 if first.actor2 else ''} in {where}; {fatalities} fatalities")
+            f"{' vs ' + first.actor2 if first.actor2 else ''} in {where}; {fatalities} fatalit{'y' if fatalities == 1 else 'ies'}")
     if any(d.mention.unconfirmed for d in group):
         note += "; unconfirmed claim"
     ev = Event(
