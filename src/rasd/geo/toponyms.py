@@ -137,9 +137,10 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
         ctx = read_context(text, mstart, end, prefix)
         if ctx.person:
             continue
-        status = {e.idx: _status(e, ctx, key) for e in gaz.lookup(key)}
-        _shadow(gaz.lookup(key), ctx, status)
-        cands = [e for e in gaz.lookup(key) if status[e.idx] != "no"]
+        entries = gaz.lookup(key)
+        status = {e.idx: _status(e, ctx, key) for e in entries}
+        _shadow(entries, ctx, status)
+        cands = [e for e in entries if status[e.idx] != "no"]
         if cands:
             cond = frozenset(i for i, st in status.items() if st == "conditional")
             strict = not _locative(ctx) or any(e.cue for e in cands if e.idx in cond)

@@ -151,14 +151,18 @@ def merge_into(conn: sqlite3.Connection, event: Event, settings: ResolveSettings
         new.evidence_spans = [s if s.doc_id else Span(s.start, s.end, s.label, s.text, new.doc_id)
                               for s in new.evidence_spans]
     best: tuple[float, int, Event, bool] | None = None
+    passing: list[tuple[int, Event, list[Event]]] = []
     for rowid, stored in _candidates(conn, new, cols, settings):
         group = members(conn, stored)
         if stored.id == new.id or any(m.id == new.id for m in group):  # this report is already stored
             best = (2.0, rowid, stored, bool(group))
             break
-        score = average_score(group or [stored], new, settings)
-        if score >= settings.threshold and (best is None or score > best[0]):
-            best = (score, rowid, stored, bool(group))
+        if average_score(group or [stored], new, settings, exact=False) >= settings.threshold:
+            passing.append((rowid, stored, group))
+    if best is None and passing:  # the best-scoring cluster (exact means only when several pass)
+        scored = [(average_score(g or [ev], new, settings) if len(passing) > 1 else 1.0, rowid, ev, bool(g))
+                  for rowid, ev, g in passing]
+        best = max(scored, key=lambda x: x[0])  # ties: the first, the smallest id (candidates come by id)
     if best is None:
         _insert(conn, new, cols)
         _record(conn, new.id, new)
