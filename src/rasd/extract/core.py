@@ -80,6 +80,7 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
     lead = Lead(text, articles[0], published)
     cited_by_story: dict[object, list[tuple[str, Hit]]] = {}
     by_class: dict[str, Mention] = {}
+    sent_no = 0
     for seg in articles:
         story_cited = cited_by_story.setdefault(getattr(seg, "story", None), [])
         lo, hi = bisect.bisect_left(starts, seg.start), bisect.bisect_left(starts, seg.end)
@@ -92,6 +93,7 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
         last_draft: Draft | None = None
         last_end = seg.start
         for s, e in bridge.split_sentences(text, seg.start, seg.end):
+            sent_no += 1
             if "\n" in text[last_end:s]:
                 para_dates = []  # a new paragraph (line) inside the segment
             last_end = e
@@ -141,7 +143,9 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
                                    responsible, main_group, sponsors)
                     if draft is not None:
                         sent_drafts.append(draft)
-                drafts.extend(spread(text, norm, (s, e), shits, sent_drafts, geo))
+                for draft in spread(text, norm, (s, e), shits, sent_drafts, geo):
+                    draft.sent_no, draft.story = sent_no, getattr(seg, "story", None)
+                    drafts.append(draft)
                 last_draft = sent_drafts[-1] if sent_drafts else None
             para_dates.extend(good)
     return merge(doc, drafts)

@@ -1,13 +1,18 @@
 """Within-document merge: mentions of the same event (day, place, sub-type, actor pair) become one
 ``Event`` keeping every evidence span; a summary mention ("شن التنظيم سلسلة هجمات أودت بحياة 5")
-is folded into the specific attacks it sums up, its toll distributed so the total stays right."""
+is folded into the specific attacks it sums up, its toll distributed so the total stays right; one act
+told in adjacent sentences as compatible sub-types ("عبوة ناسفة" / "الهجوم", "غارة" / "القصف") or with
+its sides swapped becomes one event (``_fold_compatible``, ``data/merge_compat.tsv``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 
+from rasd.clean.normalize import norm
+from rasd.extract.compat import Act, answers, one_act, violent
 from rasd.extract.lexicon import Lexicon, load
 from rasd.extract.matcher import Hit
 from rasd.extract.mentions import Mention
@@ -31,6 +36,8 @@ class Draft:
     fatalities: int = 0
     target_only: bool = False  # actor1 is the target named alone (no perpetrator in the text)
     default_actor1: bool = False  # actor1 was not named in the text (a class default)
+    sent_no: int = -1  # the sentence's number in the document's article text (adjacency)
+    story: object = None  # the story (Segment.story) the sentence belongs to
 
     def key(self) -> tuple:
         p = self.place
@@ -179,10 +186,117 @@ def merge(doc: Document, drafts: list[Draft]) -> list[Event]:
         swapped = k[:4] + (k[5], k[4])
         if k in groups and swapped != k and swapped in groups and k[5] is not None:
             groups[swapped].extend(groups.pop(k))
+    groups, picks = _fold_compatible(groups, doc.text)
     events = []
     for key, group in groups.items():
-        events.append(_event(doc, key, group, lex))
+        events.append(_event(doc, key, group, lex, picks.get(key)))
     return events
+
+
+_UNNAMED = "Unidentified Armed Group"
+_NEXT_WORD = re.compile(r"\S*\s+(\S+)")
+
+
+def _named(g: list[Draft]) -> set[str]:
+    """The actors a group names (an unidentified attacker names no one)."""
+    return {a for d in g for a in (d.actor1, d.actor2) if a is not None and not a.startswith(_UNNAMED)}
+
+
+def _as_target(g: list[Draft], o: list[Draft]) -> bool:
+    """A target named alone ("غارة على المواقع الحوثية") is the other side's target, not its attacker."""
+    if not all(d.target_only for d in g):
+        return True
+    return _named(g) <= {d.actor2 for d in o} | {d.actor1 for d in o if d.target_only}
+
+
+def _same_place(g: list[Draft], o: list[Draft]) -> bool:
+    """Same place, or one side's place unknown, or the other's district or province ("دمشق" / "الكسوة")."""
+    a, b = g[0], o[0]
+    if a.country != b.country:
+        return False
+    if a.place is None or b.place is None:
+        return True
+    pa, pb = a.place, b.place
+    wa = pa.location or pa.admin3 or pa.admin2 or pa.admin1
+    wb = pb.location or pb.admin3 or pb.admin2 or pb.admin1
+    return wa == wb or pa.admin3 is None and wa in (pb.admin2, pb.admin1) \
+        or pb.admin3 is None and wb in (pa.admin2, pa.admin1)  # a district itself, not its namesake town
+
+
+def _same_day(g: list[Draft], o: list[Draft]) -> bool:
+    """Same day, or one side told no date of its own (publication day)."""
+    return g[0].event_date == o[0].event_date or all(d.date is None for d in g) or all(d.date is None for d in o)
+
+
+def _described(d: Draft, text: str) -> tuple[str, str, str, str]:
+    """A mention as the compatibility table reads it: sub-type, trigger class and form, next word."""
+    t = d.mention.trigger
+    after = _NEXT_WORD.match(text, t.end, t.end + 40)  # past the rest of the trigger's word ("قصفاً")
+    return d.mention.sub_event_type, d.mention.cls, t.form, norm(after.group(1)) if after else ""
+
+
+def _listed(d: Draft, e: Draft, act: Act, text: str) -> bool:
+    """Two means told in one sentence ("ضرباته الجوية وقصفه", "القصف التركي ... جراء غارة"): separate
+    acts, unless the vague one is a definite noun after the precise one ("غارات ... واستهدف القصف")."""
+    if d.sent_no != e.sent_no or d.mention.sub_event_type == e.mention.sub_event_type:
+        return False
+    vague, precise = (d, e) if not act.specific(*_described(d, text)[:2]) else (e, d)
+    return not (vague.mention.definite and vague.mention.trigger.start > precise.mention.trigger.start)
+
+
+def _fold_compatible(groups: dict[tuple, list[Draft]], text: str) -> tuple[dict[tuple, list[Draft]], dict[tuple, tuple]]:
+    """One act told in the same or adjacent sentences of a story as compatible sub-types ("عبوة ناسفة" /
+    "الهجوم"; "غارة" / "قصف", ``data/merge_compat.tsv``) or as the same sub-type with the actors swapped
+    or one unidentified: same place (or one unknown), same day (or one undated), named actors of one
+    side among the other's. The merged event keeps the most specific sub-type, the fullest actor pair,
+    the place named in its sentence and the stated date. Returns the groups and, per merged key, the
+    drafts giving (sub-type, actors, place, date)."""
+    picks: dict[tuple, tuple] = {}
+    act_of: dict[tuple, Act | None] = {}
+    keys = list(groups)
+    for i, k in enumerate(keys):
+        if k not in groups:
+            continue
+        for o in keys[i + 1:]:
+            if o not in groups:
+                continue
+            g, go = groups[k], groups[o]
+            if not any(d.story == e.story and d.sent_no >= 0 and abs(d.sent_no - e.sent_no) <= 1
+                       for d in g for e in go):
+                continue
+            acts = {one_act(_described(d, text), _described(e, text)) for d in g for e in go
+                    if d.mention.sub_event_type != e.mention.sub_event_type}
+            if None in acts or len(acts) > 1 or not acts and not violent(k[3]):
+                continue
+            act = next(iter(acts), None)
+            if act is not None and act.apart and any(_listed(d, e, act, text) for d in g for e in go):
+                continue
+            if any(answers(text[x.mention.sent[0]:x.mention.trigger.start]) for x in go):
+                continue  # "ورد الحوثيون بـ...": the other side's answer is another act
+            na, nb = _named(g), _named(go)
+            if not (na <= nb or nb <= na) or not _as_target(g, go) or not _as_target(go, g) \
+                    or not _same_place(g, go) or not _same_day(g, go):
+                continue
+            merged = g + groups.pop(o)
+            groups[k] = merged
+            act_of[k] = act = act or act_of.get(k) or act_of.get(o)
+            picks[k] = _picks(merged, act)
+    return groups, picks
+
+
+def _picks(group: list[Draft], act: Act | None) -> tuple[Draft, Draft, Draft, Draft]:
+    """The drafts giving a merged event its sub-type (most specific), actors (most named, perpetrator
+    named in the text), place (named in its sentence, finest) and date (stated)."""
+    def anchored(d: Draft) -> bool:
+        return d.place is not None and d.place.span is not None and d.mention.sent[0] <= d.place.span.start < d.mention.sent[1]
+
+    kind = min(group, key=lambda d: act.rank(d.mention.sub_event_type)) if act is not None \
+        and all(d.mention.sub_event_type in act.order for d in group) else group[0]
+    actors = max(group, key=lambda d: (len(_named([d])), not d.default_actor1 and not d.target_only, d is kind))
+    place = max(group, key=lambda d: (anchored(d), d.place is not None and d.place.admin2 is not None,
+                                      d.place is not None and d.place.admin3 is not None, d is kind))
+    date = next((d for d in group if d.date is not None), group[0])
+    return kind, actors, place, date
 
 
 def _span(doc: Document, start: int, end: int, label: str) -> Span:
@@ -191,9 +305,10 @@ def _span(doc: Document, start: int, end: int, label: str) -> Span:
     return Span(start, end, label, doc.text[start:end])
 
 
-def _event(doc: Document, key: tuple, group: list[Draft], lex: Lexicon) -> Event:
-    first = group[0]
-    m = first.mention
+def _event(doc: Document, key: tuple, group: list[Draft], lex: Lexicon,
+           picks: tuple[Draft, Draft, Draft, Draft] | None = None) -> Event:
+    kind, first, placed, dated = picks or (group[0],) * 4
+    m = kind.mention
     spans: list[Span] = []
     for d in group:
         dm = d.mention
@@ -217,8 +332,8 @@ def _event(doc: Document, key: tuple, group: list[Draft], lex: Lexicon) -> Event
     cited = [name for d in group for name, _h in d.cited]
     source = "; ".join(dict.fromkeys([x for x in [doc.source, *cited] if x])) or None
     inter1, inter2 = inter_of(first.actor1, lex), inter_of(first.actor2, lex)
-    p = first.place
-    where = (p.location if p else None) or first.country or "unknown place"
+    p = placed.place
+    where = (p.location if p else None) or placed.country or "unknown place"
     note = (f"{m.sub_event_type} ({m.event_type}): {first.actor1 or 'unknown actor'}"
             f"{' vs ' + first.actor2 if first.actor2 else ''} in {where}; {fatalities} fatalit{'y' if fatalities == 1 else 'ies'}")
     if any(d.mention.unconfirmed for d in group):
@@ -228,12 +343,12 @@ def _event(doc: Document, key: tuple, group: list[Draft], lex: Lexicon) -> Event
         actor1=first.actor1, inter1=inter1, actor2=first.actor2, inter2=inter2,
         interaction=interaction(inter1, inter2),
         civilian_targeting="Civilian targeting" if (first.actor2 or "").startswith("Civilians") else None,
-        country=first.country,
+        country=placed.country,
         admin1=p.admin1 if p else None, admin2=p.admin2 if p else None, admin3=p.admin3 if p else None,
         location=p.location if p else None, location_ar=p.location_ar if p else None,
         latitude=p.latitude if p else None, longitude=p.longitude if p else None,
         geo_precision=p.geo_precision if p else None,
-        event_date=first.event_date, time_precision=first.time_precision, fatalities=fatalities,
+        event_date=dated.event_date, time_precision=dated.time_precision, fatalities=fatalities,
         source=source, notes=note, evidence=doc.text[m.sent[0]:m.sent[1]], evidence_spans=spans,
     )
     ev.id = hashlib.sha1(f"{doc.id}|{key!r}".encode()).hexdigest()

@@ -67,7 +67,7 @@ class Gazetteer:
 
     @cached_property
     def automaton(self):  # noqa: ANN201 - ahocorasick.Automaton
-        """Aho-Corasick automaton over every key; value = ``(key, skip)``.
+        """Aho-Corasick automaton over every key; value = ``(key, skip, len(key))``.
 
         A key with the article also goes in as ل + ال → لل (للرقة = ل + الرقة) with ``skip=1``:
         the name starts one character into the match.
@@ -76,10 +76,10 @@ class Gazetteer:
 
         a = ahocorasick.Automaton()
         for k in self.by_key:
-            a.add_word(k, (k, 0))
+            a.add_word(k, (k, 0, len(k)))
         for k in self.by_key:
             if k.startswith("ال") and len(k) > 4 and ("لل" + k[2:]) not in a:
-                a.add_word("لل" + k[2:], (k, 1))
+                a.add_word("لل" + k[2:], (k, 1, len(k)))
         a.make_automaton()
         return a
 

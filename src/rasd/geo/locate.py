@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rasd.clean.normalize import Normalized, normalize
 from rasd.geo.context import load_nisba
@@ -234,7 +234,6 @@ class DocumentGeocoder:
         # where the act is (في سروج) ranks before where someone came from (من كوباني), and that before where
         # someone went (إلى كوباني)
         self._motion = [0 if c.motion else 1 if c.origin else 2 for c in ctxs]
-        self._paragraphs = self._paragraph_bounds(text)
         self.dominant: Place | None = self._dominant()
         self._regions(choices, places)
 
@@ -322,10 +321,11 @@ class DocumentGeocoder:
         a, b = self._nt.original_span(m.start, m.end)
         return any(ch in _TANWEEN for ch in self.doc.text[a:b + 1])
 
-    @staticmethod
-    def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    @cached_property
+    def _paragraphs(self) -> list[tuple[int, int]]:
+        """(start, end) of each paragraph of the text; read only by ``place_for``, so made on first use."""
         out, pos = [], 0
-        for part in re.split(r"(\n\s*\n|\n)", text):
+        for part in re.split(r"(\n\s*\n|\n)", self.doc.text):
             if part.strip() and not re.fullmatch(r"\s+", part):
                 out.append((pos, pos + len(part)))
             pos += len(part)
@@ -406,12 +406,35 @@ HOME = ("Syria", "Iraq")
 # "جنوبي البلاد": a part of the story's country named without its name
 _PART_OF_COUNTRY = re.compile(r"(?<![\u0621-\u064a])([وب]?(?:شمال|جنوب|شرق|غرب)ي?) البلاد(?![\u0621-\u064a])")
 _WORD = re.compile(r"[\u0621-\u064a]+")
+_LETTER = re.compile(r"[\u0621-\u064a]")
+
+
+@lru_cache(maxsize=1)
+def _nisba_automaton():  # noqa: ANN202 - ahocorasick.Automaton
+    """Aho-Corasick automaton over the country adjectives that are whole words (value: the form)."""
+    import ahocorasick
+
+    a = ahocorasick.Automaton()
+    for form in load_nisba():
+        if _WORD.fullmatch(form):  # a form with other characters is never a whole word
+            a.add_word(form, form)
+    a.make_automaton()
+    return a
 
 
 def _adjectives(norm_text: str) -> Counter:
-    """Countries the text names by a definite adjective (القوات التركية، السلطات العراقية), at most 3 each."""
+    """Countries the text names by a definite adjective (القوات التركية، السلطات العراقية), at most 3 each:
+    each adjective that is a whole word (no letter either side)."""
     nisba = load_nisba()
-    found = Counter(nisba[w] for w in _WORD.findall(norm_text) if w in nisba)
+    auto = _nisba_automaton()
+    found: Counter = Counter()
+    if len(auto):
+        n = len(norm_text)
+        for end, form in auto.iter(norm_text):
+            start = end - len(form) + 1
+            if (start == 0 or not _LETTER.match(norm_text, start - 1)) \
+                    and (end + 1 == n or not _LETTER.match(norm_text, end + 1)):
+                found[nisba[form]] += 1
     return Counter({c: min(n, 3) for c, n in found.items()})
 
 

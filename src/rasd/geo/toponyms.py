@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rasd.geo.context import Context, load_cues, read_context
+from rasd.geo.context import Context, load_cues, may_be_named, read_context
 from rasd.geo.gazetteer import Entry, Gazetteer
 
 PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
@@ -34,10 +34,6 @@ class Mention:
     conditional: frozenset[int] = frozenset()  # idx of candidates kept only if the document supports them
     regions: int = 0  # how many governorates the name's readings span before any pruning (> 1: ambiguous)
     strict: bool = False  # conditional readings need district-level support (see disambiguate.prune_conditional)
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum()
 
 
 @lru_cache(maxsize=1)
@@ -68,9 +64,11 @@ def owned(entry: Entry, ctx: Context) -> bool:
     return entry.kind in OWNED_KINDS or bool(ctx.landmark)
 
 
-def _status(entry: Entry, ctx: Context, key: str = "") -> str:
-    """"ok", "conditional" (needs support from the document's other places) or "no"."""
-    locative = _locative(ctx)
+def _status(entry: Entry, ctx: Context, key: str = "", locative: bool | None = None) -> str:
+    """"ok", "conditional" (needs support from the document's other places) or "no". ``locative``:
+    ``_locative(ctx)`` when the caller has it already."""
+    if locative is None:
+        locative = _locative(ctx)
     if ctx.affiliation and (entry.kind == "country" or entry.country not in HOME or key in load_cues()["seat"]):
         return "no"  # الميليشيات التابعة لإيران، الموالية لدمشق: a sponsor or a government, not a place
     if ctx.nisba and entry.country != ctx.nisba and entry.kind != "country" and not owned(entry, ctx):
@@ -106,52 +104,84 @@ def _shadow(entries: list[Entry], ctx: Context, status: dict[int, str]) -> None:
             status[e.idx] = "no"
 
 
+@lru_cache(maxsize=2)
+def _key_phrases(gaz: Gazetteer) -> dict[str, tuple[str, ...]]:
+    """Key → the fixed phrases that start with its first word (على → على الأقل …), for keys that have any."""
+    phrases = _phrases()
+    return {k: phrases[w] for k in gaz.by_key if (w := k.split(" ", 1)[0]) in phrases}
+
+
+@lru_cache(maxsize=2)
+def _naming_only(gaz: Gazetteer) -> frozenset[str]:
+    """Keys all of whose readings are very common words (``cue == 2``, no capital): ``_status`` says "no"
+    to every one of them unless a naming noun comes right before."""
+    return frozenset(k for k in gaz.by_key if all(e.cue == 2 and e.kind != "c_capital" for e in gaz.lookup(k)))
+
+
 def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
     """All place mentions in ``text`` (already normalised with rasd.clean.normalize). Hashtag
-    underscores count as spaces (#مطار_التيفور), which keeps every offset."""
+    underscores count as spaces (#مطار_التيفور), which keeps every offset.
+
+    Overlaps keep the longest name (ties: the first): the hits are tried longest first, and a hit
+    that overlaps a name already kept is dropped before its context is read.
+    """
     text = text.replace("_", " ")
-    found: list[Mention] = []
-    phrases = _phrases()
     n = len(text)
     hits = []
     glued: dict[int, int] = {}  # start → end of names glued to a following word or number (دير الزور24)
-    for end_idx, (key, skip) in gaz.automaton.iter(text):
-        raw_start = end_idx - len(key) + 1  # "لل" + key[2:] is as long as the key
-        if end_idx + 1 < n and _is_word(text[end_idx + 1]):
-            glued[raw_start] = max(glued.get(raw_start, 0), end_idx + 1)
+    for end_idx, (key, skip, size) in gaz.automaton.iter(text):
+        end = end_idx + 1
+        raw_start = end - size  # "لل" + key[2:] is as long as the key
+        if end < n and text[end].isalnum():
+            if glued.get(raw_start, 0) < end:
+                glued[raw_start] = end
             continue
-        hits.append((raw_start, end_idx + 1, key, skip))
-    for raw_start, end, key, skip in hits:
-        if glued.get(raw_start, 0) > end:
-            continue  # the start of a longer name that is glued to what follows: not this shorter name
-        mstart = raw_start + skip
-        j = raw_start
-        while j > 0 and _is_word(text[j - 1]):
-            j -= 1
-        prefix = text[j:raw_start]
-        if prefix not in (LIL_PREFIXES if skip else PREFIXES):
+        if raw_start and text[raw_start - 1].isalnum():
+            # the word's proclitics: at most two letters (three read means too many)
+            j = raw_start - 1
+            low = raw_start - 3
+            while j > low and j > 0 and text[j - 1].isalnum():
+                j -= 1
+            prefix = text[j:raw_start]
+            if prefix not in (LIL_PREFIXES if skip else PREFIXES):
+                continue
+        else:
+            prefix = ""
+        hits.append((raw_start + skip, end, raw_start, key, skip, prefix))
+    hits = [h for h in hits if glued.get(h[2], 0) <= h[1]]  # not the start of a longer name glued to what follows
+    hits.sort(key=lambda h: (h[0] - h[1], h[0]))
+    phrases = _key_phrases(gaz)
+    needs_naming = _naming_only(gaz)
+    taken = bytearray(n)
+    kept = []
+    for mstart, end, _, key, skip, prefix in hits:
+        if taken.find(1, mstart, end) != -1:
+            continue
+        if key in phrases and text.startswith(phrases[key], mstart):
             continue
         prefix += "ل" * skip
-        if any(text.startswith(ph, mstart) for ph in phrases.get(key.split(" ")[0], ())):
-            continue
+        if key in needs_naming and not may_be_named(text, mstart, prefix):
+            continue  # a very common word (على) counts only after a naming noun
         ctx = read_context(text, mstart, end, prefix)
         if ctx.person:
             continue
-        entries = gaz.lookup(key)
-        status = {e.idx: _status(e, ctx, key) for e in entries}
-        _shadow(entries, ctx, status)
-        cands = [e for e in entries if status[e.idx] != "no"]
-        if cands:
-            cond = frozenset(i for i, st in status.items() if st == "conditional")
-            strict = not _locative(ctx) or any(e.cue for e in cands if e.idx in cond)
-            found.append(Mention(mstart, end, key, prefix, ctx, cands, cond, len({e.adm1 for e in cands}), strict))
-    found.sort(key=lambda m: (-(m.end - m.start), m.start))
-    taken: list[tuple[int, int]] = []
-    kept = []
-    for m in found:
-        if any(m.start < e and s < m.end for s, e in taken):
-            continue
-        taken.append((m.start, m.end))
-        kept.append(m)
+        m = _mention(gaz, mstart, end, key, prefix, ctx)
+        if m is not None:
+            taken[mstart:end] = b"\x01" * (end - mstart)
+            kept.append(m)
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+def _mention(gaz: Gazetteer, mstart: int, end: int, key: str, prefix: str, ctx: Context) -> Mention | None:
+    """The mention of ``key`` with the readings its context allows, or None when it allows none."""
+    entries = gaz.lookup(key)
+    locative = _locative(ctx)
+    status = {e.idx: _status(e, ctx, key, locative) for e in entries}
+    _shadow(entries, ctx, status)
+    cands = [e for e in entries if status[e.idx] != "no"]
+    if not cands:
+        return None
+    cond = frozenset(i for i, st in status.items() if st == "conditional")
+    strict = not locative or any(e.cue for e in cands if e.idx in cond)
+    return Mention(mstart, end, key, prefix, ctx, cands, cond, len({e.adm1 for e in cands}), strict)
