@@ -31,6 +31,8 @@ _END = r"(?=[\s،,.؛:)»\"]|$)"  # a form ends at a space or punctuation
 _ATTRIBUTION = re.compile(r"[،,.]\s*[وف]?(?:أكد|اكد|أكدت|قال|قالت|أفاد|افاد|أفادت|ذكر|ذكرت|أعلن|اعلن|أعلنت|"
                           r"بحسب|حسب|وفق|وفقا|أشار|اشار|أشارت|أحصى|احصى|وثق|وثقت)\b")
 _CLAUSE_END = re.compile(r"[،,؛;:]")
+_PART_OF = re.compile(r"\s*منهم(?=[\s،,.]|$)")  # "عشرة منهم": the figures after it break down the toll
+_DEFINITE = re.compile(r"(?:^|\s)[وفبك]{0,2}(?:ال|لل)$")  # the article before a victim noun
 MAX_EVENT_TOLL = 1000  # a figure in the thousands is a war's or a campaign's total, never one event's toll
 
 
@@ -83,6 +85,9 @@ def sentence_toll(text: str, cues: list[Hit], numbers: list[Any], significant: b
             if n.value is None:
                 vague_seen = True
                 continue
+            if last_end is not None and any(last_end <= p.start and p.end <= n.start and _PART_OF.match(text, p.end)
+                                            for p in numbers):
+                continue  # "مقتل 17 مدنيا، عشرة منهم جراء غارات ... بينما قتل سبعة": parts of the total told
             if last_end is not None and _ATTRIBUTION.search(text[last_end:n.start]):
                 claims.append(total)  # another source's figure for the same deaths: not added
                 total = 0
@@ -91,6 +96,7 @@ def sentence_toll(text: str, cues: list[Hit], numbers: list[Any], significant: b
             numeric_seen = True
             span = (min(span[0], n.start) if span else n.start, max(span[1], n.end) if span else n.end)
             continue
+        definite = _DEFINITE.search(text[max(0, k.start - 6):k.start]) is not None  # "بين القتلى": told before
         if text[k.end:k.end + 1] == "ه" and text[k.end:k.end + 2] != "هم":
             total += 1  # "مقتله", "مصرعها": one person
             numeric_seen = True
@@ -99,7 +105,8 @@ def sentence_toll(text: str, cues: list[Hit], numbers: list[Any], significant: b
             total += 1
             numeric_seen = True
             span = span or (k.start, k.end)
-        elif k.form in {"قتلي", "شهداء", "جثث", "ضحايا"} or any(abs(v.start - k.end) <= 20 for v in vague):
+        elif (k.form in {"قتلي", "شهداء", "جثث", "ضحايا"} and not definite) or any(
+                abs(v.start - k.end) <= 20 and not (definite and v.start == k.start) for v in vague):
             vague_seen = True
             span = span or (k.start, k.end)
     if numeric_seen:

@@ -104,15 +104,16 @@ def _support(mentions: list[Mention]) -> tuple[Counter, Counter, Counter, list[t
     return countries, adm1, adm2, governorates
 
 
-def _own(m: Mention, field_name: str) -> str | None:
-    vals = {getattr(e, field_name) for e in m.candidates}
+def _own(vals: set[str]) -> str | None:
+    """The one value all of a mention's readings share (country, adm1 or adm2), else None."""
     return next(iter(vals)) if len(vals) == 1 else None
 
 
 def _context_bonus(e: Entry, m: Mention, gaz: Gazetteer, countries: Counter, adm1: Counter, adm2: Counter,
-                   governorates: list[tuple[int, str]], anchors: list[tuple[float, float]],
+                   governorates: dict[str, list[int]], anchors: list[tuple[float, float]],
                    country_hint: str | None, own: tuple[str | None, str | None, str | None]) -> tuple[float, list[str]]:
-    """Support for an entry from the rest of the document (its own mention excluded)."""
+    """Support for an entry from the rest of the document (its own mention excluded). ``governorates``:
+    adm1 → positions where a governorate (or district) names it."""
     own_c, own_1, own_2 = own
     s, why = 0.0, []
     nc = countries[e.country] - (1 if own_c == e.country else 0)
@@ -128,7 +129,7 @@ def _context_bonus(e: Entry, m: Mention, gaz: Gazetteer, countries: Counter, adm
         if n2 > 0:
             s += 1.5
             why.append("district in document")
-        if any(abs(pos - m.start) <= NEAR_SENTENCE and a == e.adm1 and pos != m.start for pos, a in governorates):
+        if any(abs(pos - m.start) <= NEAR_SENTENCE and pos != m.start for pos in governorates.get(e.adm1, ())):
             s += 3.0
             why.append("governorate named nearby")
     if anchors and e.kind not in ("admin1", "country", "c_admin1"):
@@ -193,14 +194,18 @@ def choose(mentions: list[Mention], gaz: Gazetteer, country_hint: str | None = N
            adjectives: Counter | None = None) -> list[Choice]:
     """One Choice per mention (same order). ``adjectives``: countries the text names by adjective
     (السلطات التركية), counted like country names."""
-    countries, adm1, adm2, governorates = _support(mentions)
+    countries, adm1, adm2, gov_list = _support(mentions)
     countries.update(adjectives or {})
+    governorates: dict[str, list[int]] = {}
+    for pos, a in gov_list:
+        governorates.setdefault(a, []).append(pos)
     anchors = [(e.lat, e.lon) for m in mentions if len(m.candidates) == 1 for e in m.candidates
                if e.kind in POINT_KINDS or e.src == "curated"]
     out = []
     for m in mentions:
         _prefer_foreign_town(m, countries)
-        own_c, own_1, own_2 = _own(m, "country"), _own(m, "adm1"), _own(m, "adm2")
+        own_c, own_1, own_2 = _own({e.country for e in m.candidates}), _own({e.adm1 for e in m.candidates}), \
+            _own({e.adm2 for e in m.candidates})
         bonus: dict[int, tuple[float, list[str]]] = {}
         for e in m.candidates:
             bonus[e.idx] = _context_bonus(e, m, gaz, countries, adm1, adm2, governorates, anchors, country_hint,

@@ -133,8 +133,7 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
         end = end_idx + 1
         raw_start = end - size  # "لل" + key[2:] is as long as the key
         if end < n and text[end].isalnum():
-            if glued.get(raw_start, 0) < end:
-                glued[raw_start] = end
+            glued[raw_start] = end  # hits come in order of their end: the last one is the longest
             continue
         if raw_start and text[raw_start - 1].isalnum():
             # the word's proclitics: at most two letters (three read means too many)

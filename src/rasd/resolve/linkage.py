@@ -20,6 +20,28 @@ from rasd.resolve.score import evidence_feature, features
 from rasd.resolve.settings import DEFAULT, ResolveSettings
 
 
+def _pairs(members: Sequence[Event], new: Event, s: ResolveSettings) -> list[tuple[dict, float, float]] | None:
+    """Each member's features (evidence left open) and the (low, high) score the evidence allows;
+    None when a hard mismatch rules out any member."""
+    out = []
+    for m in members:
+        f = features(m, new, s, evidence=False)
+        if f is None:
+            return None
+        low, high = sorted((probability({**f, "evidence": 0.0}), probability({**f, "evidence": 1.0})))
+        out.append((f, low, high))
+    return out
+
+
+def score_bounds(members: Sequence[Event], new: Event, settings: ResolveSettings = DEFAULT) -> tuple[float, float]:
+    """(lowest, highest) mean score the members allow before the sentence encoder runs ((0, 0) when a
+    hard mismatch rules out any member, or there are no members)."""
+    pairs = _pairs(members, new, settings) if members else None
+    if not pairs:
+        return 0.0, 0.0
+    return sum(p[1] for p in pairs) / len(pairs), sum(p[2] for p in pairs) / len(pairs)
+
+
 def average_score(members: Sequence[Event], new: Event, settings: ResolveSettings = DEFAULT, *,
                   exact: bool = True) -> float:
     """Mean ``score_pair(member, new)`` over ``members``; 0 when a hard mismatch rules out any member
@@ -30,23 +52,17 @@ def average_score(members: Sequence[Event], new: Event, settings: ResolveSetting
     below it). With ``exact=False`` a value at or above the threshold may be a lower bound too: the
     decision ``>= settings.threshold`` is the same, the value is not.
     """
-    if not members:
+    pairs = _pairs(members, new, settings) if members else None
+    if not pairs:
         return 0.0
-    found = []
-    for m in members:
-        f = features(m, new, settings, evidence=False)
-        if f is None:
-            return 0.0
-        found.append(f)
-    n, t = len(members), settings.threshold
-    bounds = [sorted((probability({**f, "evidence": 0.0}), probability({**f, "evidence": 1.0}))) for f in found]
-    low, high = sum(b[0] for b in bounds), sum(b[1] for b in bounds)
-    for i in sorted(range(n), key=lambda i: bounds[i][0] - bounds[i][1]):  # widest bounds first
-        if high / n < t or (low / n >= t and not exact) or bounds[i][0] == bounds[i][1]:
+    n, t = len(pairs), settings.threshold
+    low, high = sum(p[1] for p in pairs), sum(p[2] for p in pairs)
+    for i in sorted(range(n), key=lambda i: pairs[i][1] - pairs[i][2]):  # widest bounds first
+        f, lo, hi = pairs[i]
+        if high / n < t or (low / n >= t and not exact) or lo == hi:
             break
-        p = probability({**found[i], "evidence": evidence_feature(members[i], new, settings)})
-        low += p - bounds[i][0]
-        high += p - bounds[i][1]
+        p = probability({**f, "evidence": evidence_feature(members[i], new, settings)})
+        low, high = low + p - lo, high + p - hi
     return high / n if high / n < t else low / n
 
 

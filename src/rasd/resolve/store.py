@@ -24,7 +24,7 @@ import sqlite3
 from datetime import date, timedelta
 
 from rasd.model import EVENT_FIELDS, Event, Span
-from rasd.resolve.linkage import average_score
+from rasd.resolve.linkage import average_score, score_bounds
 from rasd.resolve.merge import merge, report_id
 from rasd.resolve.settings import DEFAULT, ResolveSettings
 
@@ -159,9 +159,12 @@ def merge_into(conn: sqlite3.Connection, event: Event, settings: ResolveSettings
             break
         if average_score(group or [stored], new, settings, exact=False) >= settings.threshold:
             passing.append((rowid, stored, group))
-    if best is None and passing:  # the best-scoring cluster (exact means only when several pass)
-        scored = [(average_score(g or [ev], new, settings) if len(passing) > 1 else 1.0, rowid, ev, bool(g))
-                  for rowid, ev, g in passing]
+    if best is None and passing:  # the best-scoring cluster; exact means only for the close contenders
+        bounds = [score_bounds(g or [ev], new, settings) for _, ev, g in passing]
+        top = max(lo for lo, _ in bounds)
+        contenders = [c for c, (_, hi) in zip(passing, bounds, strict=True) if hi >= top]
+        scored = [(average_score(g or [ev], new, settings) if len(contenders) > 1 else 1.0, rowid, ev, bool(g))
+                  for rowid, ev, g in contenders]
         best = max(scored, key=lambda x: x[0])  # ties: the first, the smallest id (candidates come by id)
     if best is None:
         _insert(conn, new, cols)
