@@ -32,7 +32,8 @@ _ATTRIBUTION = re.compile(r"[،,.]\s*[وف]?(?:أكد|اكد|أكدت|قال|ق�
                           r"بحسب|حسب|وفق|وفقا|أشار|اشار|أشارت|أحصى|احصى|وثق|وثقت)\b")
 _CLAUSE_END = re.compile(r"[،,؛;:]")
 _PART_OF = re.compile(r"\s*منهم(?=[\s،,.]|$)")  # "عشرة منهم": the figures after it break down the toll
-_DEFINITE = re.compile(r"(?:^|\s)[وفبك]{0,2}(?:ال|لل)$")  # the article before a victim noun
+_DEFINITE = re.compile(r"(?:^|\s)(?<!عدد\s)(?<!عددا\s)(?<!اعداد\s)(?<!أعداد\s)(?<!حصيلة\s)(?<!حصيله\s)"
+                       r"[وفبك]{0,2}(?:ال|لل)$")  # "بين القتلى" (not "عدد القتلى"): victims told before
 MAX_EVENT_TOLL = 1000  # a figure in the thousands is a war's or a campaign's total, never one event's toll
 
 
@@ -96,7 +97,7 @@ def sentence_toll(text: str, cues: list[Hit], numbers: list[Any], significant: b
             numeric_seen = True
             span = (min(span[0], n.start) if span else n.start, max(span[1], n.end) if span else n.end)
             continue
-        definite = _DEFINITE.search(text[max(0, k.start - 6):k.start]) is not None  # "بين القتلى": told before
+        definite = _DEFINITE.search(text[max(0, k.start - 14):k.start]) is not None
         if text[k.end:k.end + 1] == "ه" and text[k.end:k.end + 2] != "هم":
             total += 1  # "مقتله", "مصرعها": one person
             numeric_seen = True

@@ -128,6 +128,7 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
     text = text.replace("_", " ")
     n = len(text)
     hits = []
+    needs_naming = _naming_only(gaz)
     glued: dict[int, int] = {}  # start → end of names glued to a following word or number (دير الزور24)
     for end_idx, (key, skip, size) in gaz.automaton.iter(text):
         end = end_idx + 1
@@ -146,11 +147,12 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
                 continue
         else:
             prefix = ""
+        if key in needs_naming and not may_be_named(text, raw_start + skip, prefix + "ل" * skip):
+            continue  # a very common word (على) counts only after a naming noun
         hits.append((raw_start + skip, end, raw_start, key, skip, prefix))
     hits = [h for h in hits if glued.get(h[2], 0) <= h[1]]  # not the start of a longer name glued to what follows
     hits.sort(key=lambda h: (h[0] - h[1], h[0]))
     phrases = _key_phrases(gaz)
-    needs_naming = _naming_only(gaz)
     taken = bytearray(n)
     kept = []
     for mstart, end, _, key, skip, prefix in hits:
@@ -159,8 +161,6 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
         if key in phrases and text.startswith(phrases[key], mstart):
             continue
         prefix += "ل" * skip
-        if key in needs_naming and not may_be_named(text, mstart, prefix):
-            continue  # a very common word (على) counts only after a naming noun
         ctx = read_context(text, mstart, end, prefix)
         if ctx.person:
             continue

@@ -7,7 +7,8 @@
    report). The new report is scored against every member with the report-vs-report ``score_pair``
    and joins a cluster when the mean reaches the threshold (``rasd.resolve.linkage``). Comparing it
    with the merged row instead (the union of all evidence, one chosen date and place) let clusters
-   chain across days and towns.
+   chain across days and towns. A cluster that already holds a report from the new report's own
+   document is not a candidate: within one document the extractor has already told events apart.
 3. No match: the event is inserted as a new cluster. Otherwise it joins the best-scoring cluster
    (ties: the smallest id); the stored row is replaced by ``merge(row, report)`` (fields,
    fatalities rule, evidence union as in ``rasd.resolve.merge``).
@@ -157,6 +158,8 @@ def merge_into(conn: sqlite3.Connection, event: Event, settings: ResolveSettings
         if stored.id == new.id or any(m.id == new.id for m in group):  # this report is already stored
             best = (2.0, rowid, stored, bool(group))
             break
+        if set(new.doc_ids) & {d for m in (group or [stored]) for d in (m.doc_ids or [m.doc_id])}:
+            continue  # a report of this event comes from the same document: the extractor told them apart
         if average_score(group or [stored], new, settings, exact=False) >= settings.threshold:
             passing.append((rowid, stored, group))
     if best is None and passing:  # the best-scoring cluster; exact means only for the close contenders
