@@ -32,6 +32,7 @@ _ATTRIBUTION = re.compile(r"[،,.]\s*[وف]?(?:أكد|اكد|أكدت|قال|ق�
                           r"بحسب|حسب|وفق|وفقا|أشار|اشار|أشارت|أحصى|احصى|وثق|وثقت)\b")
 _CLAUSE_END = re.compile(r"[،,؛;:]")
 _PART_OF = re.compile(r"\s*منهم(?=[\s،,.]|$)")  # "عشرة منهم": the figures after it break down the toll
+_RANGE = re.compile(r"\s*(?:و|أو|او|-|–|إلى|الى)\s*")  # between two figures of one range
 _DEFINITE = re.compile(r"(?:^|\s)(?<!عدد\s)(?<!عددا\s)(?<!اعداد\s)(?<!أعداد\s)(?<!حصيلة\s)(?<!حصيله\s)"
                        r"[وفبك]{0,2}(?:ال|لل)$")  # "بين القتلى" (not "عدد القتلى"): victims told before
 MAX_EVENT_TOLL = 1000  # a figure in the thousands is a war's or a campaign's total, never one event's toll
@@ -92,6 +93,12 @@ def sentence_toll(text: str, cues: list[Hit], numbers: list[Any], significant: b
             if last_end is not None and _ATTRIBUTION.search(text[last_end:n.start]):
                 claims.append(total)  # another source's figure for the same deaths: not added
                 total = 0
+            low = next((p for p in nums if p.value is not None and p.end <= n.start and p.start not in used
+                        and _RANGE.fullmatch(text[p.end:n.start]) and (text[p.end:n.start].strip() not in "وإلىالى"
+                                                                      or text[:p.start].endswith("بين "))), None)
+            if low is not None:  # "بين 40 و70 قتيلا", "40 أو 50": the lower figure (ACLED is conservative)
+                used.add(low.start)
+                n = low if low.value < n.value else n
             total += int(n.value)
             last_end = n.end
             numeric_seen = True

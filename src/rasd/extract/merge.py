@@ -187,13 +187,27 @@ def merge(doc: Document, drafts: list[Draft]) -> list[Event]:
         if k in groups and swapped != k and swapped in groups and k[5] is not None:
             groups[swapped].extend(groups.pop(k))
     groups, picks = _fold_compatible(groups, doc.text)
+    told: set[int] = set()
+    for group in groups.values():  # in text order: a large toll told again for another event is the same deaths
+        toll = _group_fatalities(group)
+        if toll >= REPEATED_TOLL and toll in told and any(d.mention.toll.numeric for d in group):
+            for d in group:
+                d.fatalities = 0
+        told.add(toll)
     events = []
     for key, group in groups.items():
         events.append(_event(doc, key, group, lex, picks.get(key)))
     return events
 
 
+def _group_fatalities(group: list[Draft]) -> int:
+    """One event's toll: the largest stated figure among its mentions, else the largest vague estimate."""
+    numeric = [d.fatalities for d in group if d.mention.toll.numeric or d.fatalities != d.mention.toll.value]
+    return max(numeric) if numeric else max(d.fatalities for d in group)
+
+
 _UNNAMED = "Unidentified Armed Group"
+REPEATED_TOLL = 15  # a stated toll this large (above the vague 10 and 12) told for two events: one toll told twice
 _NEXT_WORD = re.compile(r"\S*\s+(\S+)")
 
 
@@ -327,8 +341,7 @@ def _event(doc: Document, key: tuple, group: list[Draft], lex: Lexicon,
             spans.append(_span(doc, h.start, h.end, "source"))
     seen: set[tuple[int, int, str]] = set()
     spans = [s for s in spans if (s.start, s.end, s.label) not in seen and not seen.add((s.start, s.end, s.label))]
-    numeric = [d.fatalities for d in group if d.mention.toll.numeric or d.fatalities != d.mention.toll.value]
-    fatalities = max(numeric) if numeric else max(d.fatalities for d in group)
+    fatalities = _group_fatalities(group)
     cited = [name for d in group for name, _h in d.cited]
     source = "; ".join(dict.fromkeys([x for x in [doc.source, *cited] if x])) or None
     inter1, inter2 = inter_of(first.actor1, lex), inter_of(first.actor2, lex)
