@@ -1,7 +1,8 @@
 """Fatality counts on real ANT sentences, one test per failure class found on a random ANT sample:
 a definite victim noun that refers back ("بين القتلى") is no new vague toll, a figure broken down
 ("عشرة منهم ... بينما قتل سبعة") is not added to its total, a lone title or infant is one death,
-"عددا من القتلى" is a vague toll, "قضوا" is a death verb."""
+"عددا من القتلى" is a vague toll, "قضوا" is a death verb; a range counts its lower figure and a large toll told again for another
+event of the document is counted once."""
 
 from __future__ import annotations
 
@@ -52,3 +53,17 @@ def test_passed_away_is_a_death() -> None:  # SK-middleEast-2691-20180701
     text = ("بلغت حصيلة القصف الجوي والصاروخي الذي تشنه القوات السورية والروسية على درعا جنوب سوريا، 60 مدنيا، "
             "قضوا خلال الـ24 ساعة الماضية.")
     assert _total(text, "2018-07-01") == 60
+
+
+def test_a_toll_told_again_for_a_second_event_is_counted_once() -> None:  # FR-internationalNews-473-20180317
+    text = ("كثف الجيش السوري الجمعة غاراته الجوية على جيوب تسيطر عليها المعارضة المسلحة في الغوطة الشرقية، موقعا "
+            "80 قتيلا مدنيا على الأقل في بلدتي كفربطنا وسقبا، وفق المرصد السوري لحقوق الإنسان.\n"
+            "وقال المرصد إن خروج المدنيين من جيب تحت سيطرة \"فيلق الرحمن\" في الغوطة الشرقية، تزامن مع \"غارات روسية "
+            "كثيفة\" استهدفت بلدتي كفربطنا وسقبا وتسببت بمقتل 80 مدنيا على الاقل.")
+    assert _total(text, "2018-03-17") == 80
+
+
+def test_a_range_counts_its_lower_figure() -> None:  # FR-middleEast-234-20180409
+    text = ("قال الدفاع المدني إن الحصيلة تراوحت بين 40 و70 قتيلا جراء القصف بـ\"الغازات السامة\" على مدينة دوما، "
+            "السبت.")
+    assert _total(text, "2018-04-09") == 40

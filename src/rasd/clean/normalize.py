@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -111,8 +112,12 @@ _FOLD_CP[_DROP == 2] = 0x20
 assert all(len(v) == 1 for v in _FOLD.values()), "the tables assume one character for one"
 
 
+@lru_cache(maxsize=256)
 def normalize(text: str) -> Normalized:
-    """Normalise ``text`` for matching and keep the offset map (see module docstring)."""
+    """Normalise ``text`` for matching and keep the offset map (see module docstring).
+
+    Cached: the stages that read one document (extract, geo) share its normalised text.
+    """
     if not text or _SLOW.search(text):
         return _normalize_loop(text)
     cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)

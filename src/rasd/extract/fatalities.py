@@ -94,7 +94,7 @@ def sentence_toll(text: str, cues: list[Hit], numbers: list[Any], significant: b
                 claims.append(total)  # another source's figure for the same deaths: not added
                 total = 0
             low = next((p for p in nums if p.value is not None and p.end <= n.start and p.start not in used
-                        and _RANGE.fullmatch(text[p.end:n.start]) and (text[p.end:n.start].strip() not in "وإلىالى"
+                        and _RANGE.fullmatch(text[p.end:n.start]) and (text[p.end:n.start].strip() not in ("و", "إلى", "الى")
                                                                       or text[:p.start].endswith("بين "))), None)
             if low is not None:  # "بين 40 و70 قتيلا", "40 أو 50": the lower figure (ACLED is conservative)
                 used.add(low.start)
