@@ -1,8 +1,8 @@
 """Fatality counts on real ANT sentences, one test per failure class found on a random ANT sample:
 a definite victim noun that refers back ("بين القتلى") is no new vague toll, a figure broken down
 ("عشرة منهم ... بينما قتل سبعة") is not added to its total, a lone title or infant is one death,
-"عددا من القتلى" is a vague toll, "قضوا" is a death verb; a range counts its lower figure and a large toll told again for another
-event of the document is counted once."""
+"عددا من القتلى" is a vague toll, "قضوا" is a death verb; a range counts its lower figure and a
+large toll told again for another event of the document is counted once."""
 
 from __future__ import annotations
 
