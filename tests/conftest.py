@@ -37,3 +37,16 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def ant_path() -> Path:
     return ANT
+
+
+@pytest.fixture(scope="module")
+def coded():
+    """The hand-coded real ANT reports of ``eval/pairs.jsonl`` as events (key → Event), each with a
+    stand-in evidence span so the store can hold them."""
+    from rasd.model import Span
+    from rasd.resolve.pairs import coded_events
+
+    out = coded_events(REPO / "eval" / "pairs.jsonl")
+    for ev in out.values():
+        ev.evidence_spans = [Span(0, 4, "sentence", "text")]
+    return out

@@ -16,11 +16,8 @@ from datetime import date
 import pytest
 from conftest import REPO
 
-from rasd.model import Span
 from rasd.resolve import merge_into
-from rasd.resolve.pairs import coded_events
 
-PAIRS = REPO / "eval" / "pairs.jsonl"
 SCHEMA = REPO / "src" / "rasd" / "store" / "schema.sql"
 
 SERIES = {
@@ -29,13 +26,6 @@ SERIES = {
     "basra": ["BW1", "BW2", "BG1", "BG2", "BG3", "Q1", "Q2", "Q3", "S1", "R1", "R2", "R3", "R4"],
 }
 
-
-@pytest.fixture(scope="module")
-def coded():
-    out = coded_events(PAIRS)
-    for ev in out.values():
-        ev.evidence_spans = [Span(0, 4, "sentence", "text")]
-    return out
 
 
 def _clusters(coded, keys: list[str]) -> list[set[str]]:

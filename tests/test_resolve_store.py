@@ -7,23 +7,12 @@ import itertools
 import sqlite3
 from contextlib import closing
 
-import pytest
 from conftest import REPO
 
-from rasd.model import Span
 from rasd.resolve import merge_into
-from rasd.resolve.pairs import coded_events
 
-PAIRS = REPO / "eval" / "pairs.jsonl"
 SCHEMA = REPO / "src" / "rasd" / "store" / "schema.sql"
 
-
-@pytest.fixture(scope="module")
-def coded():
-    out = coded_events(PAIRS)
-    for ev in out.values():
-        ev.evidence_spans = [Span(0, 4, "sentence", "text")]
-    return out
 
 
 def _db() -> sqlite3.Connection:
