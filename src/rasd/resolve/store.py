@@ -64,8 +64,9 @@ def _date_clause(ev: Event, s: ResolveSettings) -> tuple[str, list[object]] | No
     for precision, w in windows.items():
         w = max(w, own)
         test = "time_precision >= 3" if precision == 3 else f"COALESCE(time_precision, 1) = {precision}"
-        ors.append(f"({test} AND substr(event_date, 1, 10) BETWEEN ? AND ?)")
-        args += [(day - timedelta(days=w)).isoformat(), (day + timedelta(days=w)).isoformat()]
+        # ISO dates compare as strings; "~" sorts after any time part, so the event_date index applies
+        ors.append(f"({test} AND event_date BETWEEN ? AND ?)")
+        args += [(day - timedelta(days=w)).isoformat(), (day + timedelta(days=w)).isoformat() + "~"]
     return f"({' OR '.join(ors)} OR event_date IS NULL)", args
 
 
