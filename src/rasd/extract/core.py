@@ -129,6 +129,9 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
                     if d is not None and published and d.date and \
                             (published - dt.date.fromisoformat(d.date)).days > RECENT_DAYS:
                         continue
+                    if d is not None and published and d.date and \
+                            (dt.date.fromisoformat(d.date) - published).days > 1:
+                        continue  # dated after publication (a day's grace for time zones): planned, not done
                     follows = prev is not None and m.sent[0] - prev.sent[1] < 400
                     if follows:
                         inherit(m, prev)  # type: ignore[arg-type]
