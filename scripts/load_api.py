@@ -13,49 +13,19 @@ import argparse
 import ipaddress
 import json
 import random
-import socket
 import statistics
-import subprocess
-import sys
+import tempfile
 import threading
 import time
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
 import httpx
 
+from rasd.api.local import serve_in_subprocess
+
 MAX_REQUESTS = 5000
 SEARCH_WORDS = ["قتلى", "غارة", "قصف", "هجوم", "اشتباكات", "انفجار", "مقتل", "الجيش", "داعش", "حلب"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def served(db: Path):
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen([sys.executable, "-m", "rasd.cli", "serve", "--db", str(db), "--port", str(port),
-                             "--log-level", "warning"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("rasd serve did not start")
-            time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def check_loopback(url: str) -> None:
@@ -154,7 +124,7 @@ def main() -> None:
         check_loopback(args.url)
         report = run(args.url.rstrip("/"), n, conc, args.max_seconds, args.seed)
     else:
-        with served(args.db) as base:
+        with serve_in_subprocess(args.db, Path(tempfile.gettempdir()) / "rasd-load-api-serve.log") as base:
             report = run(base, n, conc, args.max_seconds, args.seed)
     print(json.dumps(report, ensure_ascii=False, indent=2))
 

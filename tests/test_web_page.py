@@ -5,12 +5,7 @@ page fetches nothing outside the server. Screenshots go to test-artifacts/."""
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,6 +14,7 @@ import pytest
 from conftest import REPO, SEED
 from test_api_read import conflict_lines
 
+from rasd.api.local import serve_in_subprocess
 from rasd.ingest.batch import run_batch
 from rasd.store import Store
 
@@ -29,38 +25,6 @@ ARTIFACTS = REPO / "test-artifacts"
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
                                 reason="/usr/bin/chromium absent: run scripts/install_browser.sh")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def rasd_serve(db: Path, log: Path):
-    """`rasd serve --db DB` on a free loopback port; yields its base URL, stops it afterwards."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "rasd.cli", "serve", "--db", str(db), "--port", str(port),
-                                 "--log-level", "warning"], stdout=out, stderr=subprocess.STDOUT,
-                                env={**os.environ, "RASD_TOKEN": ""})
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"rasd serve did not start: {log.read_text(errors='replace')}")
-                time.sleep(0.2)
-            yield base
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)
 
 
 def build_db(path: Path, inputs: list[Path]) -> Path:
@@ -125,7 +89,7 @@ def click_some_marker(page) -> None:
 def seed_server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("web_seed")
     db = build_db(tmp / "seed.db", [SEED])
-    with rasd_serve(db, tmp / "serve.log") as base:
+    with serve_in_subprocess(db, tmp / "serve.log") as base:
         yield base
 
 
@@ -174,7 +138,7 @@ def ant_server(tmp_path_factory):
     src = tmp / "ant.jsonl"
     src.write_text("".join(conflict_lines(50)), encoding="utf-8")
     db = build_db(tmp / "ant.db", [src])
-    with rasd_serve(db, tmp / "serve.log") as base:
+    with serve_in_subprocess(db, tmp / "serve.log") as base:
         yield base
 
 
