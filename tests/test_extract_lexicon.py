@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from conftest import REPO
 
 from rasd.clean.normalize import norm
 from rasd.errors import KnowledgeError
@@ -62,3 +63,15 @@ def test_extract_lexicon_bad_line_names_file_and_line(tmp_path, name, bad, detai
     with pytest.raises(KnowledgeError) as err:
         lexicon.build(data)
     assert f"{path}:4" in str(err.value) and detail in str(err.value)
+
+
+def test_extract_mention_patterns_file_checked_on_load(tmp_path):
+    from rasd.clean.patterns import parse_patterns
+    from rasd.extract.mentions import _PATTERN_NAMES
+
+    shipped = (REPO / "src" / "rasd" / "data" / "mention_patterns.tsv").read_text(encoding="utf-8")
+    pats = parse_patterns(shipped, "mention_patterns.tsv", _PATTERN_NAMES)
+    assert all(len(pats.by_kind[n]) == 1 for n in _PATTERN_NAMES)
+    assert pats.by_kind["arms"][0].regex.search("تزويد الحوثيين ب")  # "بالصواريخ": arms supplied, not fired
+    with pytest.raises(KnowledgeError, match=r"mention_patterns.tsv:5: unknown kind"):
+        parse_patterns(shipped.replace("\nweapon_store\t", "\nweapon_stores\t"), "mention_patterns.tsv", _PATTERN_NAMES)

@@ -55,9 +55,10 @@ def normalize_pattern(regex: str) -> str:
     return "".join(out)
 
 
-def parse_patterns(text: str, path: str) -> Patterns:
-    """Parse and check the patterns file's ``text`` (``path`` names it in errors)."""
-    groups: dict[str, list[Pattern]] = {k: [] for k in KINDS}
+def parse_patterns(text: str, path: str, kinds: tuple[str, ...] = KINDS) -> Patterns:
+    """Parse and check the patterns file's ``text`` (``path`` names it in errors); ``kinds`` are the
+    kinds the file may use (the boilerplate kinds by default)."""
+    groups: dict[str, list[Pattern]] = {k: [] for k in kinds}
     for lineno, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
@@ -66,7 +67,7 @@ def parse_patterns(text: str, path: str) -> Patterns:
             raise KnowledgeError(path, lineno, f"expected kind<TAB>regex<TAB>comment, got {len(parts)} field(s)")
         kind, regex, comment = (p.strip() for p in parts)
         if kind not in groups:
-            raise KnowledgeError(path, lineno, f"unknown kind {kind!r} (one of {', '.join(KINDS)})")
+            raise KnowledgeError(path, lineno, f"unknown kind {kind!r} (one of {', '.join(kinds)})")
         if not regex:
             raise KnowledgeError(path, lineno, "empty regex")
         try:
@@ -79,15 +80,15 @@ def parse_patterns(text: str, path: str) -> Patterns:
     return Patterns({k: tuple(v) for k, v in groups.items()}, path)
 
 
-def load_patterns(path: str | Path | None = None) -> Patterns:
+def load_patterns(path: str | Path | None = None, kinds: tuple[str, ...] = KINDS) -> Patterns:
     """The patterns in ``path`` (default: the packaged ``boilerplate.tsv``), cached per path."""
-    return _load(str(path or DEFAULT_PATH))
+    return _load(str(path or DEFAULT_PATH), kinds)
 
 
 @lru_cache(maxsize=8)
-def _load(path: str) -> Patterns:
+def _load(path: str, kinds: tuple[str, ...]) -> Patterns:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise KnowledgeError(path, None, f"cannot read: {exc}") from exc
-    return parse_patterns(text, path)
+    return parse_patterns(text, path, kinds)

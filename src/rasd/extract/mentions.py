@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
 
+from rasd.clean.patterns import load_patterns
+from rasd.errors import KnowledgeError
 from rasd.extract import roles
 from rasd.extract.fatalities import MAX_EVENT_TOLL, SIGNIFICANT, Toll, sentence_toll, tally_start
 from rasd.extract.lexicon import Lexicon, Trigger
@@ -19,19 +23,13 @@ SENTENCE_STANCE = frozenset({"threat", "warning", "call", "denial", "opinion"}) 
 _NO_CIVILIANS = frozenset({"agree", "take", "evac", "withdraw", "protest", "riot", "disrupt", "loot", "base", "clash"})
 _STANCE_WINDOW = 48  # normalised characters before a trigger in which a stance cue blocks it
 _NEG_WINDOW = 10
-_MODAL = re.compile(r"(?:^|\s)(?:قد|لن|لم|كي|لكي|حتي|ان) [يتن]\S*\s*$|(?:^|\s)قد\s*$")
-_RELATIVE = re.compile(r"(?:^|\s)(?:التي|الذي|الذين|اللذين|اللتين)\s+(?:(?:سبق|كان|كانت|كانوا|له|لها|لهم|و)\s*)*[وف]?$")
-_WEAPON_STORE = re.compile(r"(?:منصات|منصه|مستودعات|مستودع|مخازن|مخزن|شحنه|شحنات|ترسانه|تهريب|منظومه|منظومات|حقول|حقل|"
-                           r"نزع|ازاله|تفكيك|زراعه|زرع|مخلفات|العثور علي|عثر علي|ضبط|ضبطت|صنع|تصنيع)\s+$")  # weapons as objects, not used
-_ARMS = re.compile(r"(?:تزويد|تزود|يزود|تزوده|زودت|زود|توريد|تهريب|يهربون|يهرب|امتلاك|تمتلك|يمتلك|تملك|تطوير|يطور|تطور|"
-                   r"برنامج|برامج|انتاج|تصنيع|نقل|تسليم|بيع|صفقه|صفقات|شراء|اقتناء|تخزين|ترسانه|تسليح|نوعا من|انواع|"
-                   r"مخزون|امداد|امدادات|تجارب|تجربه|اختبار|اختبارات|استعراض|عثر|عثرت|ضبط|ضبطت|بحوزته|بحوزتهم|مصادره|صادرت|"
-                   r"حجز|حجزت)\S{0,3}\s+(?:\S+\s+){0,4}?[بو]?(?:ال)?$")
-_NOT_TERRITORY = re.compile(r"\s*علي\s+(?:ال)?(?:طايره|طايرات|سفينه|سفن|زورق|زوارق|قارب|"
-                            r"قوارب|شحنه|شحنات|اسلحه|كميات|كميه|سياره|سيارات|حريق|حرائق|النيران|نيران|الوضع|"
-                            r"الموقف|الاوضاع|اعمال|احتجاجات|مظاهرات|التظاهرات|المظاهرات|الحشود)")
-_LED_TO = re.compile(r"(?:ادت|ادي|اسفرت|اسفر|افضت|انتهت)\s*$")
-_RELATIVE_LOOSE = re.compile(r"(?:^|\s)(?:التي|الذي)\s+(?:شهدت|تشهد|يشهد|شهد|عرفت|تعرف)\s+(?:\S+\s+)?$")
+_PATTERN_NAMES = ("modal", "relative", "weapon_store", "arms", "not_territory", "led_to", "relative_loose")
+_PATTERNS = load_patterns(Path(str(resources.files("rasd") / "data" / "mention_patterns.tsv")), _PATTERN_NAMES)
+for _name in _PATTERN_NAMES:
+    if len(_PATTERNS.by_kind[_name]) != 1:
+        raise KnowledgeError(_PATTERNS.path, None, f"pattern {_name!r} must appear exactly once")
+_MODAL, _RELATIVE, _WEAPON_STORE, _ARMS, _NOT_TERRITORY, _LED_TO, _RELATIVE_LOOSE = (
+    _PATTERNS.by_kind[n][0].regex for n in _PATTERN_NAMES)
 _CLAUSE_CUT = re.compile(r"[،؛;,:]|\s(?=(?:بعد|عقب|اثر|إثر|فيما|بينما|حيث|في حين)\s)")
 _SPECIFIC = frozenset({"air", "shell", "ied", "suicide", "grenade", "chem", "attack_civ", "abduct", "clash", "sexual"})
 _FAMILY_DROP = {  # class present in a clause → classes it absorbs there
