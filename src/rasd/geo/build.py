@@ -31,6 +31,7 @@ from rasd.geo.context import load_cues
 from rasd.geo.curated import load_curated
 from rasd.geo.gazetteer import COLUMNS, DATA_DIR, GAZETTEER_FILE, load_stoplist
 from rasd.geo.names import name_keys
+from rasd.nlp.tokens import load_clitics
 
 CSV_LIMIT = 1 << 24
 
@@ -67,6 +68,18 @@ def _csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+# property names of the OCHA admin files of each country ({level}: 1-3); Iraq's have no centre point
+# (an empty name: the polygon's representative point is used)
+_ADMIN_FIELDS = {
+    "SY": {"file": "syria_ocha_codab/syr_admin{level}.geojson", "pcode": "adm{level}_pcode", "en": "adm{level}_name",
+           "ar": "adm{level}_name1", "alt": "adm{level}_ref_n", "adm1": "adm1_pcode", "adm2": "adm2_pcode",
+           "lat": "center_lat", "lon": "center_lon"},
+    "IQ": {"file": "iraq_ocha_codab/irq_admbnda_adm{level}_cso_20190603.geojson", "pcode": "ADM{level}_PCODE",
+           "en": "ADM{level}_EN", "ar": "ADM{level}_AR", "alt": "ADM{level}ALT1AR", "adm1": "ADM1_PCODE",
+           "adm2": "ADM2_PCODE", "lat": "", "lon": ""},
+}
+
+
 class AdminIndex:
     """OCHA admin polygons of both countries with a spatial index for point-in-polygon."""
 
@@ -76,34 +89,21 @@ class AdminIndex:
 
         self.units: dict[str, dict] = {}  # pcode -> {level, en, ar, parent, lat, lon, cc}
         self.geoms: dict[tuple[int, str], list] = defaultdict(list)  # (level) -> [(pcode, geom)]
-        sy = data / "syria_ocha_codab"
-        iq = data / "iraq_ocha_codab"
         for level in (1, 2, 3):
-            for f in json.loads((sy / f"syr_admin{level}.geojson").read_text())["features"]:
-                p = f["properties"]
-                pc = p[f"adm{level}_pcode"]
-                g = shape(f["geometry"])
-                c = g.representative_point()
-                self.units[pc] = {
-                    "level": level, "cc": "SY", "en": p[f"adm{level}_name"], "ar": p[f"adm{level}_name1"],
-                    "alt": p.get(f"adm{level}_ref_n") or "",
-                    "adm": [p["adm1_pcode"], p.get("adm2_pcode", "") if level >= 2 else "", pc if level == 3 else ""],
-                    "lat": p.get("center_lat") or c.y, "lon": p.get("center_lon") or c.x, "geom": g,
-                }
-                self.geoms[level].append((pc, g))
-            iq_file = iq / f"irq_admbnda_adm{level}_cso_20190603.geojson"
-            for f in json.loads(iq_file.read_text())["features"]:
-                p = f["properties"]
-                pc = p[f"ADM{level}_PCODE"]
-                g = shape(f["geometry"])
-                c = g.representative_point()
-                self.units[pc] = {
-                    "level": level, "cc": "IQ", "en": p[f"ADM{level}_EN"], "ar": p[f"ADM{level}_AR"],
-                    "alt": p.get(f"ADM{level}ALT1AR") or "",
-                    "adm": [p["ADM1_PCODE"], p.get("ADM2_PCODE", "") if level >= 2 else "", pc if level == 3 else ""],
-                    "lat": c.y, "lon": c.x, "geom": g,
-                }
-                self.geoms[level].append((pc, g))
+            for cc, fields in _ADMIN_FIELDS.items():
+                names = {k: v.format(level=level) if v else "" for k, v in fields.items()}
+                for f in json.loads((data / names["file"]).read_text())["features"]:
+                    p = f["properties"]
+                    pc = p[names["pcode"]]
+                    g = shape(f["geometry"])
+                    c = g.representative_point()
+                    self.units[pc] = {
+                        "level": level, "cc": cc, "en": p[names["en"]], "ar": p[names["ar"]],
+                        "alt": p.get(names["alt"]) or "",
+                        "adm": [p[names["adm1"]], p.get(names["adm2"], "") if level >= 2 else "", pc if level == 3 else ""],
+                        "lat": p.get(names["lat"]) or c.y, "lon": p.get(names["lon"]) or c.x, "geom": g,
+                    }
+                    self.geoms[level].append((pc, g))
         self._l3 = self.geoms[3]
         self._tree = STRtree([g for _, g in self._l3])
 
@@ -253,15 +253,11 @@ def _merge(recs: list[Rec]) -> list[Rec]:
 
 
 _TOKEN = re.compile(r"[\u0621-\u064a]+")
-_CLITICS = ("وبال", "وال", "بال", "فال", "لل", "كال", "ول", "وب", "فب", "و", "ف", "ب", "ل", "ك")
-# nouns that introduce a proper name (not منطقة، which takes adjectives: منطقة منكوبة)
-_NAMING = {"مدينه", "بلده", "قريه", "ناحيه", "مخيم", "قضاء", "محافظه", "بلدات", "قرى", "مدينتي", "بلدتي",
-           "قريتي"}
 
 
 def _forms(t: str) -> set[str]:
     fs = {t}
-    for c in _CLITICS:
+    for c in load_clitics()["build_prefix"]:
         if t.startswith(c) and len(t) - len(c) >= 3:
             rest = t[len(c):]
             fs.add(("ال" + rest) if c.endswith("ال") or c == "لل" else rest)
@@ -274,6 +270,7 @@ def corpus_df(path: Path, multi: set[str], limit: int | None = None) -> tuple[Co
     df: Counter = Counter()
     cue_df: Counter = Counter()
     max_n = max((k.count(" ") + 1 for k in multi), default=1)
+    naming = load_cues()["name_intro"]
     n = 0
     with open(path, encoding="utf-8") as fh:
         for line in fh:
@@ -287,7 +284,7 @@ def corpus_df(path: Path, multi: set[str], limit: int | None = None) -> tuple[Co
                         tail = " ".join(toks[i + 1:i + size])
                         fs |= {f"{f} {tail}" for f in _forms(t) if f"{f} {tail}" in multi}
                 seen |= fs
-                if i and toks[i - 1] in _NAMING:
+                if i and toks[i - 1] in naming:
                     after_cue |= fs
             df.update(seen)
             cue_df.update(after_cue)

@@ -1,6 +1,8 @@
 """Read the words around a place name: place-type nouns (مدينة، بلدة), spatial phrases (قرب،
 في محيط، ريف، شرق), landmarks (جسر، مطار) and person titles (أبو، الشيخ), from the cue lexicon
 ``rasd/data/gazetteer_cues.tsv``. ``read_context(norm_text, start, end, prefix)`` → ``Context``.
+The same file holds every other geo word list (``load_cues()`` by kind, ``load_pairs(kind)`` for the
+``form=value`` kinds: nisba, compass, place_class), read once and checked line by line.
 """
 
 from __future__ import annotations
@@ -18,44 +20,82 @@ CUES_FILE = DATA_DIR / "gazetteer_cues.tsv"
 KINDS = (
     "naming", "place", "firstname", "city", "governorate", "weak", "near", "outskirts", "direction", "rural", "landmark", "person", "after",
     "notplace", "phrase", "nisba", "affiliation", "seat", "feature", "adjskip", "motion", "suburb",
+    "near_of", "from", "affiliation_link", "distance", "distance_from", "area", "natural", "compass", "the_country",
+    "place_class", "glue_head", "type_prefix", "name_intro",
 )
+# kinds whose forms are form=value pairs, and the values each allows (None: any non-empty value)
+PAIR_KINDS: dict[str, frozenset[str] | None] = {
+    "nisba": None,
+    "compass": frozenset({"n", "s", "e", "w"}),
+    "place_class": frozenset({"town", "neighbourhood", "camp"}),
+}
 _TOKEN = re.compile(r"[\u0621-\u064a0-9a-z]+|[^\s\u0621-\u064a0-9a-z]")
 _CLAUSE_STOP = set(".،,؛;:!?()[]{}\"'«»-–—|/\n")
-_NEAR_OF = {"بالقرب", "قريبا", "مقربه", "بعيدا"}
-_REFERENCE = re.compile(r"(?:على|وعلى) بعد [^.،,؛\n]{0,40}(?:من|عن) ?$")
 WINDOW = 80  # normalised characters looked at before a name
 # the last token of a window (as _TOKEN splits it), matched on the reversed window
 _LAST_TOKEN_REV = re.compile(r"\s*([\u0621-\u064a0-9a-z]+|[^\s\u0621-\u064a0-9a-z])")
 
 
-@lru_cache(maxsize=1)
-def load_cues(path: Path = CUES_FILE) -> dict[str, frozenset[str]]:
-    """kind → normalised forms; raises KnowledgeError on an unknown kind."""
-    out: dict[str, set[str]] = {k: set() for k in KINDS}
-    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+@lru_cache(maxsize=4)
+def _read(path: Path) -> tuple[dict[str, frozenset[str]], dict[str, dict[str, str]]]:
+    """Forms by kind and form=value pairs by pair kind, checked line by line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise KnowledgeError(str(path), None, f"cannot read: {exc}") from exc
+    forms: dict[str, set[str]] = {k: set() for k in KINDS}
+    pairs: dict[str, dict[str, str]] = {k: {} for k in PAIR_KINDS}
+    for i, line in enumerate(lines, 1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) != 2 or parts[0] not in out:
+        if len(parts) != 2 or parts[0] not in forms:
             raise KnowledgeError(str(path), i, "expected: kind<TAB>forms with kind in " + ", ".join(KINDS))
-        if parts[0] == "nisba":
-            continue  # form=Country pairs: load_nisba
-        out[parts[0]].update(norm(f) for f in parts[1].split("|") if f.strip())
-    return {k: frozenset(v) for k, v in out.items()}
+        kind = parts[0]
+        if kind not in PAIR_KINDS:
+            forms[kind].update(norm(f) for f in parts[1].split("|") if f.strip())
+            continue
+        allowed = PAIR_KINDS[kind]
+        for pair in parts[1].split("|"):
+            form, sep, value = pair.partition("=")
+            if not sep or not value or not form.strip():
+                raise KnowledgeError(str(path), i, f"{kind} entry {pair!r} is not form=value")
+            if allowed is not None and value not in allowed:
+                raise KnowledgeError(str(path), i, f"{kind} entry {pair!r}: value not one of {', '.join(sorted(allowed))}")
+            pairs[kind][norm(form)] = value
+    missing = [k for k in KINDS if not (pairs[k] if k in PAIR_KINDS else forms[k])]
+    if missing:
+        raise KnowledgeError(str(path), None, f"no forms of kind {', '.join(missing)}")
+    return {k: frozenset(v) for k, v in forms.items()}, pairs
+
+
+def load_cues(path: Path = CUES_FILE) -> dict[str, frozenset[str]]:
+    """kind → normalised forms (empty for the form=value kinds); raises KnowledgeError naming file and line
+    on an unknown kind or a bad pair, and naming the file when a kind has no form."""
+    return _read(path)[0]
+
+
+def load_pairs(kind: str, path: Path = CUES_FILE) -> dict[str, str]:
+    """The form=value pairs of one pair kind (``PAIR_KINDS``): normalised form → value."""
+    return _read(path)[1][kind]
+
+
+def load_nisba(path: Path = CUES_FILE) -> dict[str, str]:
+    """Country adjectives (normalised) → the country they name: السوريه → Syria."""
+    return load_pairs("nisba", path)
 
 
 @lru_cache(maxsize=1)
-def load_nisba(path: Path = CUES_FILE) -> dict[str, str]:
-    """Country adjectives (normalised) → the country they name: السوريه → Syria."""
-    out: dict[str, str] = {}
-    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.startswith("nisba\t"):
-            for pair in line.split("\t", 1)[1].split("|"):
-                form, sep, country = pair.partition("=")
-                if not sep or not country:
-                    raise KnowledgeError(str(path), i, f"nisba entry {pair!r} is not form=Country")
-                out[norm(form)] = country
-    return out
+def _reference() -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """The distance-reference pattern (و? + a ``distance`` phrase, up to 40 characters, a ``distance_from``
+    word at the end of the window) and the last words of the phrases (a cheap test before the search)."""
+    cues = load_cues()
+    if not cues["distance"] or not cues["distance_from"]:
+        return None, ()
+    phrase = "|".join(re.escape(p) for p in sorted(cues["distance"], key=len, reverse=True))
+    close = "|".join(re.escape(p) for p in sorted(cues["distance_from"], key=len, reverse=True))
+    tails = tuple(sorted({p.split(" ")[-1] + " " for p in cues["distance"]}))
+    return re.compile(rf"و?(?:{phrase}) [^.،,؛\n]{{0,40}}(?:{close}) ?$"), tails
 
 
 @dataclass(slots=True)
@@ -159,10 +199,10 @@ def read_context(text: str, start: int, end: int, prefix: str = "") -> Context:
         elif t in cues["outskirts"]:
             ctx.outskirts = True
             break
-        elif t == "من" and i + 1 < len(toks) and _strip_conj(toks[i + 1]) in _NEAR_OF:
+        elif t in cues["from"] and i + 1 < len(toks) and _strip_conj(toks[i + 1]) in cues["near_of"]:
             ctx.near = True
             break
-        elif t == "من" and any(_indefinite(x) in cues["rural"] for x in toks[i + 1:i + 3]):
+        elif t in cues["from"] and any(_indefinite(x) in cues["rural"] for x in toks[i + 1:i + 3]):
             ctx.rural = True  # الضواحي المحاصرة من دمشق: the countryside of the city
             ctx.suburb = any(_indefinite(x) in cues["suburb"] for x in toks[i + 1:i + 3])
             break
@@ -176,7 +216,7 @@ def read_context(text: str, start: int, end: int, prefix: str = "") -> Context:
         elif t in cues["weak"]:
             ctx.weak = True
             ctx.motion = ctx.motion or t in cues["motion"]  # إلى مدينة كوباني
-            ctx.origin = ctx.origin or t == "من"  # من مدينة حلب
+            ctx.origin = ctx.origin or t in cues["from"]  # من مدينة حلب
             break
         else:
             if i == 0 and raw == "و":
@@ -189,7 +229,8 @@ def read_context(text: str, start: int, end: int, prefix: str = "") -> Context:
     if ctx.landmark and ctx.governorate:  # مبنى محافظة أربيل: the governorate's building, in its capital
         ctx.governorate, ctx.city = False, True
     before = text[max(0, start - len(prefix) - 60):start - len(prefix)]
-    ctx.reference = "بعد " in before and bool(_REFERENCE.search(before))
+    ref, tails = _reference()
+    ctx.reference = ref is not None and any(t in before for t in tails) and bool(ref.search(before))
     right = _TOKEN.findall(text[end:end + 30])
     if right and right[0] in cues["after"]:
         ctx.after_dir = right[0]
@@ -203,14 +244,11 @@ def read_context(text: str, start: int, end: int, prefix: str = "") -> Context:
     return ctx
 
 
-_LINKS = {"من", "ل", "قبل", "جانب", "طرف", "الى"}
-
-
 def _affiliated(toks: list[str], cues: dict[str, frozenset[str]]) -> bool:
     """The words before the name are an allegiance (التابعة ل، الموالية ل، المدعومة من قبل)."""
     for t in toks[:3]:
         if _strip_conj(t) in cues["affiliation"]:
             return True
-        if t not in _LINKS:
+        if t not in cues["affiliation_link"]:
             return False
     return False

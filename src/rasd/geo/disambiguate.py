@@ -15,6 +15,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from rasd.geo.context import load_pairs
 from rasd.geo.gazetteer import Entry, Gazetteer
 from rasd.geo.toponyms import Mention, owned
 
@@ -69,14 +70,14 @@ def prior(e: Entry, m: Mention) -> tuple[float, list[str]]:
     if c.nisba and not owned(e, c):
         p += 4.0 if e.country == c.nisba else -3.0
         why.append(f"adjective names {c.nisba}")
-    if c.place_cue in ("بلده", "قريه", "بلدات", "قرى", "بلدتي", "قريتي") and e.kind in ("town", "village", "admin3",
-                                                                                        "c_city"):
+    cls = load_pairs("place_class").get(c.place_cue, "")  # بلدة → town … (gazetteer_cues.tsv)
+    if cls == "town" and e.kind in ("town", "village", "admin3", "c_city"):
         p += 2.0
         why.append("town cue")
-    if c.place_cue in ("حي", "احياء", "حيي") and e.kind == "neighbourhood":
+    if cls == "neighbourhood" and e.kind == "neighbourhood":
         p += 3.0
         why.append("neighbourhood cue")
-    if c.place_cue in ("مخيم", "مخيمات") and e.kind in ("camp",):
+    if cls == "camp" and e.kind in ("camp",):
         p += 3.0
     if e.country in ("Syria", "Iraq"):
         p += 0.5

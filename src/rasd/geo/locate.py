@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import cached_property, lru_cache
 
 from rasd.clean.normalize import Normalized, normalize
-from rasd.geo.context import load_nisba
+from rasd.geo.context import load_cues, load_nisba, load_pairs
 from rasd.geo.disambiguate import Choice, choose, prune_conditional
 from rasd.geo.gazetteer import Entry, Gazetteer, load
 from rasd.geo.regions import across_border, direction_of, district_towards, governorate_in
@@ -30,7 +30,6 @@ RURAL_OF = {"SY01": "SY03"}
 # and its suburbs (ضواحي دمشق) are the district that rings it (OCHA's "Rural Damascus" district: Kisweh, Babella,
 # Jaramana, Maliha, Kafr Batna, Arbin, Qudsiya); the countryside at large (ريف دمشق) stays the governorate
 SUBURBS_OF = {"SY01": "SY0301"}
-AREA_CUES = {"منطقه", "مناطق", "منطقتي"}
 WEAK_KINDS = {"town", "village", "neighbourhood", "landmark", "admin3"}
 COORD_GAP = 70  # normalised characters: a name joined by و inherits the spatial phrase before it
 _MARKAZ = re.compile(r"^Markaz\s+")
@@ -40,8 +39,7 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _DATELINE = re.compile(r"(?:^|\n)[ \t]*([^\n()]{2,60}?)[ \t]*\((?:CNN|سي ?إن ?إن|[^()\n]{1,20}\)[ \t]*[-–—])")
 # a feature named after a city (جبل القاهرة in Taiz, ساحة الأندلس) is not that place when the story's other places
 # are in another country; a mountain or valley named after a city, in a story with no other place, is not the city;
-# one kept is near the place (precision 2)
-NATURAL_FEATURES = {"جبل", "جبال", "وادي", "سهل", "هضبه", "تله"}
+# one kept is near the place (precision 2); the feature nouns are the ``natural`` cues of gazetteer_cues.tsv
 CITY_KINDS = {"country", "admin1", "admin2", "c_admin1", "c_city", "c_capital", "c_region"}
 
 
@@ -137,9 +135,9 @@ class Resolver:
             prec = 2
         else:
             prec = 1
-        if prec == 1 and ctx.feature in NATURAL_FEATURES:
+        if prec == 1 and ctx.feature in load_cues()["natural"]:
             prec = 2  # جبل X، وادي X: a feature by the place
-        if prec == 1 and ctx.place_cue in AREA_CUES and e.kind in ("town", "admin2", "admin3", "village"):
+        if prec == 1 and ctx.place_cue in load_cues()["area"] and e.kind in ("town", "admin2", "admin3", "village"):
             prec = 2  # منطقة هجين: the area around the town
         if e.kind != "country" and (ctx.near or ctx.direction or ctx.rural) \
                 and not (ctx.landmark and inherited is None):  # قرب جسر مدينة الميادين: at the town
@@ -257,7 +255,7 @@ class DocumentGeocoder:
         country = Counter(c.entry.country for c in choices).most_common(1)[0][0]
         if country not in HOME:
             return  # "جنوبي البلاد" in a story about Yemen is no part of Syria or Iraq
-        for m in _PART_OF_COUNTRY.finditer(self._nt.norm):
+        for m in _part_of_country().finditer(self._nt.norm):
             gov = governorate_in(self.gaz, country, direction_of(m.group(1)), adm1)
             if gov is None:
                 continue
@@ -308,7 +306,7 @@ class DocumentGeocoder:
         others = places or {o.entry.country for o in rest}
         if others:
             return c.entry.country not in others
-        return head in NATURAL_FEATURES and c.entry.kind in ("c_city", "c_capital", "town", "admin2")
+        return head in load_cues()["natural"] and c.entry.kind in ("c_city", "c_capital", "town", "admin2")
 
     @staticmethod
     def _dateline_end(text: str) -> int:
@@ -403,8 +401,17 @@ class DocumentGeocoder:
 
 
 HOME = ("Syria", "Iraq")
-# "جنوبي البلاد": a part of the story's country named without its name
-_PART_OF_COUNTRY = re.compile(r"(?<![\u0621-\u064a])([وب]?(?:شمال|جنوب|شرق|غرب)ي?) البلاد(?![\u0621-\u064a])")
+
+
+@lru_cache(maxsize=1)
+def _part_of_country() -> re.Pattern[str]:
+    """"جنوبي البلاد": a part of the story's country named without its name (``compass`` and ``the_country``
+    cues of gazetteer_cues.tsv)."""
+    ways = "|".join(sorted(load_pairs("compass"), key=len, reverse=True))
+    country = "|".join(re.escape(w) for w in sorted(load_cues()["the_country"], key=len, reverse=True))
+    return re.compile(rf"(?<![\u0621-\u064a])([وب]?(?:{ways})ي?) (?:{country})(?![\u0621-\u064a])")
+
+
 _WORD = re.compile(r"[\u0621-\u064a]+")
 _LETTER = re.compile(r"[\u0621-\u064a]")
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 
 from rasd.clean.normalize import norm
+from rasd.geo.context import load_cues
 
 _KURDISH = re.compile(r"[ەۆێڕڵڤپچژگ]")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _NON_ARABIC = re.compile(r"[^\u0621-\u064a ]")
-# first words that news often glues to the next (كفرنبل، معرةالنعمان، تلرفعت)
-_GLUE_HEADS = ("كفر", "تل", "عين", "دير", "بيت", "معره", "خربه", "راس", "قصر", "حوش", "ام", "ابو", "بير")
-_STRIP_PREFIX = ("مركز ", "ناحيه ", "قريه ", "مدينه ", "بلده ", "محافظه ", "قضاء ", "مزرعه ")
+# first words that news often glues to the next (كفرنبل، معرةالنعمان، تلرفعت) and type words stripped off a
+# name's front (مركز X): the ``glue_head`` and ``type_prefix`` cues of gazetteer_cues.tsv
 
 
 def name_keys(name: str, admin: bool = False, strip: bool = True) -> list[str]:
@@ -31,7 +31,8 @@ def name_keys(name: str, admin: bool = False, strip: bool = True) -> list[str]:
     n = norm(re.sub(r"\(.*?\)", " ", name))
     n = " ".join(_NON_ARABIC.sub(" ", n).split())
     out = {n}
-    for p in _STRIP_PREFIX if strip else ():
+    cues = load_cues()
+    for p in sorted(w + " " for w in cues["type_prefix"]) if strip else ():
         if n.startswith(p) and len(n) > len(p) + 2:
             out = {n[len(p):]}  # the type word (محافظة، مدينة) is read as a cue, not as part of the name
     for k in list(out):
@@ -39,7 +40,7 @@ def name_keys(name: str, admin: bool = False, strip: bool = True) -> list[str]:
             rest = k[4:].strip()
             out.update({"البو" + rest, "البو " + rest, "ابو " + rest})
         words = k.split(" ")
-        if len(words) == 2 and words[0] in _GLUE_HEADS and not words[1].startswith("ال"):
+        if len(words) == 2 and words[0] in cues["glue_head"] and not words[1].startswith("ال"):
             out.add(words[0] + words[1])
         if k.endswith("ا") and len(words[-1]) > 2:
             out.add(k[:-1] + "ي")  # final alef written as alef maqsura (بيت سوا / بيت سوى)

@@ -15,18 +15,24 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from rasd.geo.context import load_pairs
 from rasd.geo.gazetteer import Entry, Gazetteer
 
-_WAYS = {"شمال": "n", "جنوب": "s", "شرق": "e", "غرب": "w"}
-_DIR = re.compile(r"^[وفب]?(شمال|جنوب|شرق|غرب)ي?$")
 STEP_DEG = 0.2  # how far "south of the city" reaches (~20 km: the military belt around Damascus)
 ZONE = 1 / 3  # a governorate is "in the south" when its centre lies in the southern third of the country
 
 
+@lru_cache(maxsize=1)
+def _direction() -> tuple[re.Pattern[str], dict[str, str]]:
+    ways = load_pairs("compass")  # شمال → n … (gazetteer_cues.tsv)
+    return re.compile(rf"^[وفب]?({'|'.join(sorted(ways, key=len, reverse=True))})ي?$"), ways
+
+
 def direction_of(token: str) -> str:
     """The compass way a direction word names (جنوبي، بشمال، وشرق), or ""."""
-    m = _DIR.match(token or "")
-    return _WAYS[m.group(1)] if m else ""
+    pattern, ways = _direction()
+    m = pattern.match(token or "")
+    return ways[m.group(1)] if m else ""
 
 
 @lru_cache(maxsize=4)

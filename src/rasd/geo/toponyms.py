@@ -16,9 +16,14 @@ from functools import lru_cache
 
 from rasd.geo.context import Context, load_cues, may_be_named, read_context
 from rasd.geo.gazetteer import Entry, Gazetteer
+from rasd.nlp.tokens import load_clitics
 
-PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
-LIL_PREFIXES = frozenset({"", "و", "ف"})
+
+@lru_cache(maxsize=1)
+def _prefixes() -> tuple[frozenset[str], frozenset[str]]:
+    """Proclitic runs allowed before a name, and before لل (``data/clitics.tsv``); "" always is."""
+    c = load_clitics()
+    return frozenset({"", *c["proclitic_run"]}), frozenset({"", *c["before_lil"]})
 
 
 @dataclass(slots=True)
@@ -129,6 +134,7 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
     n = len(text)
     hits = []
     needs_naming = _naming_only(gaz)
+    prefixes, lil_prefixes = _prefixes()
     glued: dict[int, int] = {}  # start → end of names glued to a following word or number (دير الزور24)
     for end_idx, (key, skip, size) in gaz.automaton.iter(text):
         end = end_idx + 1
@@ -143,7 +149,7 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
             while j > low and j > 0 and text[j - 1].isalnum():
                 j -= 1
             prefix = text[j:raw_start]
-            if prefix not in (LIL_PREFIXES if skip else PREFIXES):
+            if prefix not in (lil_prefixes if skip else prefixes):
                 continue
         else:
             prefix = ""

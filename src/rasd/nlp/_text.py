@@ -66,17 +66,19 @@ def text_range(text: str, start: int = 0, end: int | None = None) -> TextRange:
 
 
 def load_tsv(
-    name: str, columns: int, check: Callable[[list[str]], str | None] | None = None,
-    normalise: tuple[int, ...] = (0,), unique: bool = True,
+    name: str | Path, columns: int, check: Callable[[list[str]], str | None] | None = None,
+    normalise: tuple[int, ...] = (0,), unique: bool | tuple[int, ...] = True,
 ) -> list[tuple[int, list[str]]]:
     """Rows of ``rasd/data/<name>`` as ``(line_no, fields)``; ``#`` comments and blank lines skipped.
 
     Every row must have exactly ``columns`` tab-separated fields; the fields whose index is in
     ``normalise`` are normalised with ``rasd.clean.normalize.norm``; ``check(fields)`` returns an
-    error message or None; with ``unique`` the normalised first field may not repeat. A bad row
-    raises ``KnowledgeError`` naming file and line.
+    error message or None; with ``unique`` the normalised first field may not repeat (a tuple of
+    field indices: those fields together, e.g. ``(0, 1)`` for kind and phrase). ``name`` is a file
+    name under ``rasd/data`` or a path. A bad row raises ``KnowledgeError`` naming file and line.
     """
     path = DATA_DIR / name
+    key_fields = (0,) if unique is True else unique or ()
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
@@ -97,10 +99,12 @@ def load_tsv(
             problem = check(fields)
             if problem:
                 raise KnowledgeError(str(path), no, problem)
-        if unique:
-            if fields[0] in seen:
-                raise KnowledgeError(str(path), no, f"{fields[0]!r} repeats line {seen[fields[0]]} once normalised")
-            seen[fields[0]] = no
+        if key_fields:
+            key = "\t".join(fields[i] for i in key_fields)
+            if key in seen:
+                shown = key.replace("\t", " ")
+                raise KnowledgeError(str(path), no, f"{shown!r} repeats line {seen[key]} once normalised")
+            seen[key] = no
         rows.append((no, fields))
     if not rows:
         raise KnowledgeError(str(path), None, "no entries")

@@ -18,14 +18,14 @@ from collections import Counter
 from pathlib import Path
 
 from rasd.nlp._text import DATA_DIR
-from rasd.nlp.tokens import analyse_with, tokenize
+from rasd.nlp.tokens import analyse_with, load_clitics, tokenize
 
 MIN_COUNT = 5  # only words seen this often are judged
 MAX_RATIO = {"و": 2.0, "ف": 0.5, "ب": 1.0, "ل": 1.5, "ك": 0.3, "س": 1.0, "suffix": 2.0}
-HAND = ["وزير", "وزاره", "وزراء", "وادي", "بحريه", "كامل", "وحده", "ولايه"]
 
 
 def build(corpus: Path, out: Path = DATA_DIR / "tokens_keep.tsv") -> int:
+    hand = load_clitics()["keep_whole"]  # words kept by hand (data/clitics.tsv)
     counts: Counter[tuple[str, bool]] = Counter()
     with corpus.open(encoding="utf-8") as fh:
         for line in fh:
@@ -49,9 +49,9 @@ def build(corpus: Path, out: Path = DATA_DIR / "tokens_keep.tsv") -> int:
     header = (
         "# Normalised words whose first or last letters look like clitics but belong to the word:\n"
         "# rasd.nlp.tokens never strips them. Built by rasd.nlp.build_keep from the ANT corpus\n"
-        f"# (words seen >= {MIN_COUNT} times whose stripped stem is rare, plus {', '.join(HAND)}).\n"
+        f"# (words seen >= {MIN_COUNT} times whose stripped stem is rare, plus {', '.join(hand)}).\n"
     )
-    words = sorted(keep | set(HAND))
+    words = sorted(keep | set(hand))
     out.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
     return len(words)
 

@@ -19,6 +19,9 @@ Handled, in this order of priority (an earlier match claims its characters):
    publication year;
 7. background markers (``data/dates_background.tsv``: منذ سنوات، سابقا، في وقت سابق …).
 
+Every other word the rules match (units, fillers, cue words, "not before" words) is in
+``data/dates_words.tsv`` (``load_date_words``); the code holds only the regex glue.
+
 ``background`` is True for markers, for past years, and for any date more than
 ``BACKGROUND_DAYS`` before publication. Without a publication date, relative expressions keep
 their kind and span but get ``date=None``. dateparser is only a cached fallback for a "day
@@ -33,11 +36,13 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rasd.clean.normalize import norm
-from rasd.nlp._text import ARABIC_LETTERS, load_tsv, text_range
+from rasd.errors import KnowledgeError
+from rasd.nlp._text import ARABIC_LETTERS, DATA_DIR, load_tsv, text_range
 from rasd.nlp.numbers import _numbers_in_norm
 from rasd.nlp.sentences import split_sentences
 
@@ -63,7 +68,7 @@ class DateMention:
     background: bool
 
 
-def _alt(phrases: list[str] | set[str]) -> str:
+def _alt(phrases: Iterable[str]) -> str:
     parts = sorted({norm(p) for p in phrases}, key=len, reverse=True)
     return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts) + ")"
 
@@ -89,22 +94,53 @@ class _Rules:
     background: re.Pattern[str]
     fallback: re.Pattern[str]
     since_start: re.Pattern[str]
+    units: dict[str, tuple[str, int | None]]  # unit word → (unit, count or None when unstated)
+    month_part: dict[str, int]  # مطلع → 5 …
+    ambiguous_months: frozenset[str]
+    filler: frozenset[str]
+    count_cue: dict[str, str]  # منذ → since …
+    weekday_cue: dict[str, str]
 
 
-_UNITS = {norm(k): v for k, v in {
-    "يوم": ("day", 1), "أيام": ("day", None), "يومين": ("day", 2), "يومان": ("day", 2),
-    "أسبوع": ("week", 1), "أسابيع": ("week", None), "أسبوعين": ("week", 2),
-    "شهر": ("month", 1), "أشهر": ("month", None), "شهور": ("month", None), "شهرين": ("month", 2),
-    "عام": ("year", 1), "أعوام": ("year", None), "عامين": ("year", 2), "سنة": ("year", 1),
-    "سنوات": ("year", None), "سنتين": ("year", 2), "ساعة": ("hour", 1), "ساعات": ("hour", None),
-    "ساعتين": ("hour", 2),
-}.items()}
-_DAYPART = ["يوم", "فجر", "صباح", "ظهر", "عصر", "مساء", "ليل", "ليلة", "نهار", "منتصف ليل"]
-_PAST = ["الماضي", "المنصرم", "الفائت", "الفائتة", "الماضية"]
-_NEXT = ["المقبل", "القادم", "المقبلة", "القادمة"]
-_AMBIGUOUS_MONTHS = frozenset(norm(w) for w in ("آب", "ماي"))  # need a day, year, pair or "شهر"
-_MONTH_PART = {norm(k): v for k, v in {
-    "مطلع": 5, "بداية": 5, "أوائل": 5, "منتصف": 15, "أواسط": 15, "أواخر": 25, "نهاية": 25}.items()}
+WORDS_FILE = "dates_words.tsv"
+# the kinds of dates_words.tsv (what each means: the file's header) and the values they take ("-": none)
+WORD_KINDS = (
+    "day_word", "of", "month_word", "year_word", "era", "month_part", "ambiguous_month", "past", "next",
+    "current", "unit", "count_cue", "count_past", "count_on", "count_not_before", "filler",
+    "relative_not_before", "daypart", "weekday_cue", "weekday_not_before", "year_cue", "background_not_before",
+    "since_start_cue", "since_start",
+)
+_WORD_VALUES = {
+    "unit": r"(?:hour|day|week|month|year):(?:n|[1-9][0-9]*)",
+    "month_part": r"[1-9]|[12][0-9]|3[01]",
+    "count_cue": r"since|before|within|after",
+    "weekday_cue": r"since|until",
+}
+
+
+def _check_word(f: list[str]) -> str | None:
+    if f[0] not in WORD_KINDS:
+        return f"unknown kind {f[0]!r} (one of {', '.join(WORD_KINDS)})"
+    want = _WORD_VALUES.get(f[0], "-")
+    if not re.fullmatch(want, f[2]):
+        return f"value {f[2]!r} of a {f[0]} must match {want}"
+    return None
+
+
+@lru_cache(maxsize=4)
+def load_date_words(path: str | None = None) -> dict[str, dict[str, str]]:
+    """kind → {normalised phrase: value} from ``data/dates_words.tsv`` (or ``path``): the words the date
+    rules are built of besides the month, weekday, ordinal, relative and background tables. A bad line
+    (unknown kind, bad value, a repeated phrase of a kind) or a kind with no entry raises
+    ``KnowledgeError`` naming file and line."""
+    out: dict[str, dict[str, str]] = {k: {} for k in WORD_KINDS}
+    name = path or WORDS_FILE
+    for _, (kind, phrase, value) in load_tsv(name, 3, _check_word, normalise=(1,), unique=(0, 1)):
+        out[kind][phrase] = value
+    missing = [k for k, v in out.items() if not v]
+    if missing:
+        raise KnowledgeError(str(DATA_DIR / name), None, f"no entries of kind {', '.join(missing)}")
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -130,53 +166,57 @@ def _rules() -> _Rules:
     relative = {f[0]: (int(f[1]), f[2], int(f[3]), f[4]) for _, f in load_tsv("dates_relative.tsv", 5, check_rel)}
     background = [f[0] for _, f in load_tsv("dates_background.tsv", 1)]
 
+    w = load_date_words()
+    units = {k: (v.split(":")[0], None if v.endswith(":n") else int(v.split(":")[1])) for k, v in w["unit"].items()}
+    month_part = {k: int(v) for k, v in w["month_part"].items()}
     month = _alt(set(months))
     wday = _alt(set(weekdays))
     month_expr = rf"(?P<m>{month})(?:\s*[/(\-]?\s*{month}(?:\s*\))?)?"
     year = r"(?P<y>(?:19|20)[0-9]{2})(?![0-9])"
     day = rf"(?:(?P<d>[0-9]{{1,2}})(?![0-9])|(?P<o>{_alt(set(ordinals))}))"
-    wday_opt = rf"(?:(?:{_alt(['يوم'])}\s+)?(?:{wday})\s*[،,\-]?\s*)?"
+    day_word, of, year_word = _alt(w["day_word"]), _alt(w["of"]), _alt(w["year_word"])
+    wday_opt = rf"(?:(?:{day_word}\s+)?(?:{wday})\s*[،,\-]?\s*)?"
     numeric = re.compile(r"(?<![0-9/.\-])(?P<d>[0-9]{1,2})[/.\-](?P<mo>[0-9]{1,2})[/.\-](?P<y>(?:19|20)?[0-9]{2})(?![0-9/])")
     iso = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})-(?P<mo>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?![0-9])")
     day_month = re.compile(
-        rf"{_B}(?P<pre>[وفب]?){wday_opt}(?:{_alt(['يوم'])}\s+)?{day}\s*(?:{_alt(['من'])}\s+)?(?:{_alt(['شهر'])}\s+)?"
-        rf"{month_expr}{_E}(?:\s*(?:{_alt(['من'])}\s+)?(?:{_alt(['عام', 'العام', 'سنة'])}\s*)?{year}(?:\s*{_alt(['م'])}{_E})?)?"
+        rf"{_B}(?P<pre>[وفب]?){wday_opt}(?:{day_word}\s+)?{day}\s*(?:{of}\s+)?(?:{_alt(w['month_word'])}\s+)?"
+        rf"{month_expr}{_E}(?:\s*(?:{of}\s+)?(?:{year_word}\s*)?{year}(?:\s*{_alt(w['era'])}{_E})?)?"
     )
     month_only = re.compile(
-        rf"{_B}(?P<pre>[وفب]?)(?:(?P<part>{_alt(list(_MONTH_PART))})\s+)?(?:(?P<shahr>{_alt(['شهر'])})\s+)?{month_expr}{_E}"
-        rf"(?:\s*(?:(?:{_alt(['من'])}\s+)?(?:{_alt(['عام', 'العام', 'سنة'])}\s*)?{year}"
-        rf"|(?P<past>{_alt(_PAST)}){_E}|(?P<next>{_alt(_NEXT + ['الجاري', 'الحالي'])}){_E}))?"
+        rf"{_B}(?P<pre>[وفب]?)(?:(?P<part>{_alt(month_part)})\s+)?(?:(?P<shahr>{_alt(w['month_word'])})\s+)?"
+        rf"{month_expr}{_E}(?:\s*(?:(?:{of}\s+)?(?:{year_word}\s*)?{year}"
+        rf"|(?P<past>{_alt(w['past'])}){_E}|(?P<next>{_alt(w['next'] | w['current'])}){_E}))?"
     )
-    cues = _alt(["منذ", "قبل", "خلال", "بعد"])
+    cues = _alt(w["count_cue"])
     ago = re.compile(
         rf"{_B}{_PRE}(?P<w>{cues})\s+(?P<n>(?:(?!{cues}\s)[^\s]+\s+){{0,5}}?)"
-        rf"(?P<u>{_alt(list(_UNITS))}){_E}(?!\s+(?:{wday}|{_alt(['أمس'])}){_E})(?!\s*[0-9])(?:\s+(?P<past>{_alt(['الماضية', 'الماضيين', 'الماضي', 'الأخيرة'])}){_E}"
-        rf"|\s+(?P<on>{_alt(['على', 'من'])}){_E}|\s+(?P<next>{_alt(['القادمة', 'المقبلة', 'القادم', 'المقبل'])}){_E})?"
+        rf"(?P<u>{_alt(units)}){_E}(?!\s+(?:{wday}|{_alt(w['count_not_before'])}){_E})(?!\s*[0-9])"
+        rf"(?:\s+(?P<past>{_alt(w['count_past'])}){_E}"
+        rf"|\s+(?P<on>{_alt(w['count_on'])}){_E}|\s+(?P<next>{_alt(w['next'])}){_E})?"
     )
     rel = re.compile(
         rf"{_B}{_PRE}(?P<r>{_alt(list(relative))}){_E}"
-        rf"(?!\s+(?:{_alt(['التالي', 'نفسه', 'ذاته', 'الواحد', 'الأول', 'الذي', 'التي', 'السابق'])}){_E})"
-        rf"(?:\s*[(،,\-]?\s*(?:{_alt(['يوم'])}\s+)?(?P<wd>{wday})\s*\)?)?"
+        rf"(?!\s+(?:{_alt(w['relative_not_before'])}){_E})"
+        rf"(?:\s*[(،,\-]?\s*(?:{day_word}\s+)?(?P<wd>{wday})\s*\)?)?"
     )
     weekday = re.compile(
-        rf"{_B}{_PRE}(?:(?P<since>{_alt(['منذ', 'حتى'])})\s+)?(?:{_alt(_DAYPART)}\s+)?(?P<wd>{wday}){_E}(?!\s+{_alt(['عشر'])})"
-        rf"(?:\s+(?:(?P<past>{_alt(_PAST)})|(?P<next>{_alt(_NEXT)})){_E})?"
+        rf"{_B}{_PRE}(?:(?P<since>{_alt(w['weekday_cue'])})\s+)?(?:{_alt(w['daypart'])}\s+)?(?P<wd>{wday}){_E}"
+        rf"(?!\s+{_alt(w['weekday_not_before'])})"
+        rf"(?:\s+(?:(?P<past>{_alt(w['past'])})|(?P<next>{_alt(w['next'])})){_E})?"
     )
-    year_re = re.compile(
-        rf"{_B}{_PRE}(?:{_alt(['عام', 'العام', 'سنة', 'في', 'منذ', 'خلال', 'حتى', 'مطلع', 'بداية', 'نهاية', 'أواخر', 'منتصف'])})"
-        rf"\s+{year}"
-    )
+    year_re = re.compile(rf"{_B}{_PRE}(?:{_alt(w['year_cue'])})\s+{year}")
     bg = re.compile(
         rf"{_B}{_PRE}(?:{_alt(background)}){_E}"
-        rf"(?!\s+(?:{_alt(['من'])}\s+)?(?:{_alt(['اليوم', 'هذا', 'هذه', 'أمس', 'الشهر', 'الأسبوع', 'العام الجاري'])}|{wday}){_E})"
+        rf"(?!\s+(?:{of}\s+)?(?:{_alt(w['background_not_before'])}|{wday}){_E})"
     )
     fallback = re.compile(rf"{_B}{day}\s+(?P<w>[a-z]{{3,9}})\.?,?\s+{year}")
     # "منذ بدء/بداية/انطلاق X" up to four words before a past week or month
     since_start = re.compile(
-        rf"{_B}{_alt(['منذ'])}\s+{_alt(['بدء', 'بداية', 'انطلاق', 'اندلاع', 'بدأ', 'شن'])}(?:\s+\S+){{0,4}}\s*$"
+        rf"{_B}{_alt(w['since_start_cue'])}\s+{_alt(w['since_start'])}(?:\s+\S+){{0,4}}\s*$"
     )
     return _Rules(months, weekdays, ordinals, relative, numeric, iso, day_month, month_only, ago, rel, weekday,
-                  year_re, bg, fallback, since_start)
+                  year_re, bg, fallback, since_start, units, month_part, frozenset(w["ambiguous_month"]),
+                  frozenset(w["filler"]), w["count_cue"], w["weekday_cue"])
 
 
 def parse_published(value: str | None) -> dt.date | None:
@@ -243,10 +283,6 @@ def _dateparser(candidate: str, pub: dt.date | None) -> dt.date | None:
     return got.date() if got else None
 
 
-_FILLER = frozenset(norm(w) for w in ("نحو", "حوالي", "قرابة", "زهاء", "أكثر", "من", "أقل", "ال", "ما", "يقارب",
-                                      "يزيد", "عن", "على", "لا", "يقل"))
-
-
 def _count(middle: str) -> int | None | bool:
     """The number in the words between ``منذ/قبل`` and the unit (``نحو ثلاثة``, ``الـ24``); None when
     they are only fillers (``قبل نحو شهر``); False when other words are there."""
@@ -255,7 +291,8 @@ def _count(middle: str) -> int | None | bool:
     for a, b, v, _approx, _kind in reversed(_numbers_in_norm(middle)):
         value = v if value is None else value
         rest = rest[:a] + " " + rest[b:]
-    if any(w not in _FILLER for w in re.findall(rf"[{_L}]+", rest)) or re.search(r"[0-9]", rest):
+    filler = _rules().filler
+    if any(w not in filler for w in re.findall(rf"[{_L}]+", rest)) or re.search(r"[0-9]", rest):
         return False
     return value
 
@@ -302,10 +339,10 @@ def _find(s: str, pub: dt.date | None) -> list[tuple[int, int, dt.date | None, i
     for m in r.month_only.finditer(s):
         name = _key(m.group("m"))
         paired = re.search(r"[/(\-]", m.group(0)) is not None
-        if name in _AMBIGUOUS_MONTHS and not (m.group("y") or m.group("shahr") or m.group("part") or paired):
+        if name in r.ambiguous_months and not (m.group("y") or m.group("shahr") or m.group("part") or paired):
             continue  # a bare "آب" is also "father", "ماي" also Theresa May
         mo = r.months[name]
-        day = _MONTH_PART[_key(m.group("part"))] if m.group("part") else 15
+        day = r.month_part[_key(m.group("part"))] if m.group("part") else 15
         d: dt.date | None = None
         kind = "month"
         if m.group("y"):
@@ -326,7 +363,7 @@ def _find(s: str, pub: dt.date | None) -> list[tuple[int, int, dt.date | None, i
         add(m, m.end(), d, 3, kind)
     # 3. منذ / قبل / خلال N units
     for m in r.ago.finditer(s):
-        unit, n = _UNITS[_key(m.group("u"))]
+        unit, n = r.units[_key(m.group("u"))]
         middle = m.group("n").strip()
         vague = False
         if middle:
@@ -337,9 +374,10 @@ def _find(s: str, pub: dt.date | None) -> list[tuple[int, int, dt.date | None, i
                 n = n2
         if n is None:
             n, vague = (3, True)
-        if norm(m.group("w")) == norm("بعد") and not m.group("on"):
+        cue = r.count_cue[_key(m.group("w"))]
+        if cue == "after" and not m.group("on"):
             continue  # "بعد ثلاثة أيام على الهجوم" dates the attack; a bare "بعد ثلاثة أيام" is future
-        within = norm(m.group("w")) == norm("خلال")
+        within = cue == "within"
         if within and not middle and not m.group("past") and n == 1:
             continue  # "خلال يوم" / "خلال عام" without a number: not a date
         if within:
@@ -399,7 +437,7 @@ def _find(s: str, pub: dt.date | None) -> list[tuple[int, int, dt.date | None, i
             add(m, b, d, prec, kind)
     # 5. weekdays
     for m in r.weekday.finditer(s):
-        since = _key(m.group("since") or "") == norm("منذ")
+        since = r.weekday_cue.get(_key(m.group("since") or "")) == "since"
         mode = "past" if m.group("past") else "next" if m.group("next") else ""
         d = _weekday_date(pub, r.weekdays[_key(m.group("wd"))], mode) if pub else None
         kind = "since" if since else "future" if mode == "next" else "weekday"

@@ -1,7 +1,7 @@
 """Word tokens with conservative clitic stripping: ``tokenize(text, start, end)`` returns
 ``Token``s whose offsets point into the original text and whose ``stem`` is the normalised
 word without proclitics (و ف ب ل ك ال, س before an imperfect verb) and common enclitics
-(ه ها هم هما كم نا هن), so lexicons can match "وبالميادين" → "ميادين".
+(ه ها هم هما كم نا هن: ``data/clitics.tsv``, ``load_clitics``), so lexicons can match "وبالميادين" → "ميادين".
 
 Stripping is conservative: a stem keeps at least 3 letters after a one-letter proclitic and
 2 after the article; words listed in ``data/tokens_keep.tsv`` (وزير, بلدة, لبنان …, whose
@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rasd.nlp._text import ARABIC_LETTERS, MARKS, load_tsv, text_range
+from rasd.errors import KnowledgeError
+from rasd.nlp._text import ARABIC_LETTERS, DATA_DIR, MARKS, load_tsv, text_range
 
 _WORD = re.compile(rf"[{ARABIC_LETTERS}]+|[0-9]+(?:[.,٫٬][0-9]+)*|[a-z]+")
 
@@ -24,7 +25,8 @@ _LIL = re.compile(r"^(?P<c>[وف]?)(?P<a>لل)(?P<s>..+)$")  # ل + ال with th
 _CONJ_PREP = re.compile(r"^(?P<c>[وف]?)(?P<p>[بكل]?)(?P<s>...+)$")
 _FUTURE = re.compile(r"^(?P<c>[وف]?)(?P<f>س)(?P<s>[يتن]...+)$")
 _MARK_SET = frozenset(MARKS)
-_ENCLITICS = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
+CLITICS_FILE = "clitics.tsv"
+CLITIC_KINDS = ("proclitic_run", "before_lil", "enclitic", "build_prefix", "keep_whole")
 
 
 @dataclass(slots=True)
@@ -47,8 +49,22 @@ def _keep() -> frozenset[str]:
     return frozenset(f[0] for _, f in load_tsv("tokens_keep.tsv", 1))
 
 
+@lru_cache(maxsize=4)
+def load_clitics(path: str | None = None) -> dict[str, tuple[str, ...]]:
+    """kind → normalised clitic forms, longest first, from ``data/clitics.tsv`` (or ``path``); an unknown
+    kind, a repeated form or a kind with no form raises ``KnowledgeError`` naming file and line."""
+    name = path or CLITICS_FILE
+    rows = load_tsv(name, 2, lambda f: None if f[0] in CLITIC_KINDS else
+                    f"unknown kind {f[0]!r} (one of {', '.join(CLITIC_KINDS)})", normalise=(1,), unique=(0, 1))
+    out = {k: tuple(sorted((f[1] for _, f in rows if f[0] == k), key=lambda w: (-len(w), w))) for k in CLITIC_KINDS}
+    missing = [k for k, v in out.items() if not v]
+    if missing:
+        raise KnowledgeError(str(DATA_DIR / name), None, f"no forms of kind {', '.join(missing)}")
+    return out
+
+
 def _strip_suffix(word: str, keep: frozenset[str]) -> tuple[str, str]:
-    for suf in _ENCLITICS:
+    for suf in load_clitics()["enclitic"]:
         if word.endswith(suf) and len(word) - len(suf) >= 3:
             base = word[: -len(suf)]
             if base in keep or word in keep:
