@@ -1,0 +1,93 @@
+"""Pick the 30 articles of the second held-out set (seeded, keyword-filtered, dev-like mix); prints one
+tab-separated row per article: doc_id, corpus, pool, published, outlet, title."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+from heldout_select import EVENT_WORDS, NOEVENT_WORDS, has
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parents[1] / "shared"
+ANT = SHARED / "data/ant_corpus_multisource/ant_mideast_conflict.jsonl"
+SAUDI = SHARED / "data/saudinewsnet/saudinewsnet_conflict.jsonl"
+SEED_PAGE = SHARED / "seed/000_8dbeb5ba9d9aad17.txt"
+SEED = 20261126
+MAX_CHARS = 3000
+SYRIA = "سوري"  # سوريا / سورية / السوري… : dev's ANT texts mention Syria in 43 of 55, the 2018 pool in 43 %
+# (outlet, Syria-mentioning event-pool docs, any event-pool docs, no-event-pool docs): 26 ANT docs.
+ANT_PLAN = (("Alarabia", 3, 1, 1), ("BBC", 3, 1, 1), ("CNN", 3, 1, 1), ("France24", 3, 1, 2), ("SkyNews", 3, 1, 1))
+SAUDI_PLAN = (("event", 3), ("noevent", 1))
+
+Row = tuple[str, str, str, str, str, str]
+
+
+def is_event(title: str) -> bool:
+    return has(title, EVENT_WORDS)
+
+
+def is_noevent(title: str) -> bool:
+    return has(title, NOEVENT_WORDS) and not has(title, EVENT_WORDS)
+
+
+def select() -> list[Row]:
+    """The chosen rows, in draw order (deterministic for the fixed seed and corpora)."""
+    taken = {json.loads(line)["doc_id"] for path in (SHARED / "eval/dev.jsonl", HERE / "heldout.jsonl")
+             for line in path.open(encoding="utf-8") if line.strip()}
+    ant = [json.loads(line) for line in ANT.open(encoding="utf-8")]
+    saudi = [json.loads(line) for line in SAUDI.open(encoding="utf-8")]
+    by_id = {d["id"]: d["text"] for d in ant} | {d["id"]: d["content"] for d in saudi}
+    seen_heads = {by_id[i][:300] for i in taken if i in by_id}
+    seen_heads.add(SEED_PAGE.read_text(encoding="utf-8")[:300])
+    rng = random.Random(SEED)
+    picked: list[Row] = []
+
+    def ok(doc_id: str, text: str) -> bool:
+        return doc_id not in taken and len(text) <= MAX_CHARS and text[:300] not in seen_heads
+
+    for outlet, n_syria, n_any, n_none in ANT_PLAN:
+        rows = [d for d in ant if d["source"] == outlet and d["conflict_keyword_match"]
+                and d["published"].startswith("2018") and ok(d["id"], d["text"])]
+        rng.shuffle(rows)
+        months: set[str] = set()
+        for pool, want, test in (("event-syria", n_syria, lambda d: is_event(d["title"]) and SYRIA in d["text"]),
+                                 ("event", n_any, lambda d: is_event(d["title"])),
+                                 ("noevent", n_none, lambda d: is_noevent(d["title"]))):
+            got = 0
+            for d in rows:
+                if got == want:
+                    break
+                if not test(d) or d["text"][:300] in seen_heads or d["published"][:7] in months:
+                    continue
+                picked.append((d["id"], "ant_corpus_multisource", pool, d["published"][:10], outlet, d["title"]))
+                seen_heads.add(d["text"][:300])
+                months.add(d["published"][:7])
+                got += 1
+    rows = [d for d in saudi if ok(d["id"], d["content"])]
+    rng.shuffle(rows)
+    for pool, want in SAUDI_PLAN:
+        test = is_event if pool == "event" else is_noevent
+        papers: set[str] = set()
+        got = 0
+        for d in rows:
+            if got == want:
+                break
+            if not test(d["title"]) or d["source"] in papers or d["content"][:300] in seen_heads:
+                continue
+            picked.append((d["id"], "saudinewsnet", pool, d["id"][:10], d["source"], d["title"]))
+            seen_heads.add(d["content"][:300])
+            papers.add(d["source"])
+            got += 1
+    return picked
+
+
+def main() -> None:
+    for row in select():
+        sys.stdout.write("\t".join(row) + "\n")
+
+
+if __name__ == "__main__":
+    main()
