@@ -6,7 +6,8 @@ Steps (run from the repo root; needs ../shared, used only here, never at run tim
    within a day of each other, ranked by the similarity of title + lead (USE embeddings), with a
    slice of same-place/different-day and same-day/different-town look-alikes as hard negatives.
 2. ``show A B``: print both articles with numbered sentences, to read and code them by hand.
-3. ``build``: read the hand coding in ``eval/pairs_coding.tsv`` and write ``eval/pairs.jsonl``.
+3. ``build``: read the hand coding in ``eval/pairs_coding.tsv`` and write ``eval/pairs.jsonl``
+   (``--coding PATH --out PATH`` build a separate batch, e.g. ``eval/pairs_coding_b5.tsv``).
 4. ``extracted``: run the extractor on the paired articles, map each coded event to the extracted
    event whose evidence overlaps it, and score ``same_event`` and ``merge_into`` on those events.
 
@@ -179,7 +180,8 @@ def cmd_build(args: argparse.Namespace) -> None:
     gaz = _gazetteer()
     events: dict[str, dict] = {}
     pairs = []
-    for n, raw in enumerate(CODING.read_text(encoding="utf-8").splitlines(), 1):
+    coding, out = Path(args.coding), Path(args.out)
+    for n, raw in enumerate(coding.read_text(encoding="utf-8").splitlines(), 1):
         if not raw.strip() or raw.startswith("#"):
             continue
         cols = raw.split("\t")
@@ -210,12 +212,12 @@ def cmd_build(args: argparse.Namespace) -> None:
             else:
                 raise ValueError(f"unknown line type {cols[0]!r}")
         except (ValueError, KeyError, IndexError, AssertionError) as exc:
-            sys.exit(f"{CODING}:{n}: {type(exc).__name__}: {exc}")
-    with OUT.open("w", encoding="utf-8") as fh:
+            sys.exit(f"{coding}:{n}: {type(exc).__name__}: {exc}")
+    with out.open("w", encoding="utf-8") as fh:
         for p in pairs:
             fh.write(json.dumps(p, ensure_ascii=False) + "\n")
     same = sum(p["label"] == "same" for p in pairs)
-    print(f"{len(events)} coded events, {len(pairs)} pairs ({same} same, {len(pairs) - same} different) → {OUT}")
+    print(f"{len(events)} coded events, {len(pairs)} pairs ({same} same, {len(pairs) - same} different) → {out}")
 
 
 def _overlaps(coded: dict, ev) -> bool:
@@ -303,7 +305,9 @@ def main() -> None:
     s = sub.add_parser("show")
     s.add_argument("ids", nargs="+")
     s.add_argument("--max", type=int, default=12)
-    sub.add_parser("build")
+    b = sub.add_parser("build")
+    b.add_argument("--coding", default=str(CODING), help="hand coding TSV (default eval/pairs_coding.tsv)")
+    b.add_argument("--out", default=str(OUT), help="pairs JSONL to write (default eval/pairs.jsonl)")
     x = sub.add_parser("extracted")
     x.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
