@@ -2,7 +2,8 @@
 
 1. ``idf``: document frequencies of the stemmed words of the ANT corpus → ``src/rasd/data/resolve_idf.tsv``
    (only the corpus's common words, df >= ``--min-df``; any other word counts as rare at run time).
-2. ``fit``: the pair features of ``eval/pairs.jsonl``, a logistic regression trained with numpy and
+2. ``fit``: the pair features of the labelled pairs (``--pairs``, by default ``eval/pairs.jsonl`` and
+   the blind batch ``eval/pairs_b5.jsonl``), a logistic regression trained with numpy and
    scored by nested cross-validation grouped by event cluster (``rasd.resolve.train``); with
    ``--write`` the fit on all pairs goes to ``src/rasd/data/resolve_weights.json`` with the figures.
 """
@@ -17,7 +18,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 ANT = REPO.parent / "shared" / "data" / "ant_corpus_multisource" / "ant_mideast_conflict.jsonl"
-PAIRS = REPO / "eval" / "pairs.jsonl"
+PAIRS = (REPO / "eval" / "pairs.jsonl", REPO / "eval" / "pairs_b5.jsonl")
 DATA = REPO / "src" / "rasd" / "data"
 
 
@@ -58,7 +59,7 @@ def cmd_fit(args: argparse.Namespace) -> None:
         prior_vector,
     )
 
-    m = pair_matrix(load_pairs(PAIRS))
+    m = pair_matrix([p for path in args.pairs for p in load_pairs(path)])
     print(f"{len(m.gold)} pairs, {m.gold.sum()} same; past the gates: {m.ok.sum()} ({m.gold[m.ok].sum()} same);"
           f" {len(set(m.grp.tolist()))} CV groups of sizes {sorted(Counter(m.grp.tolist()).values())}")
     rep = nested_cv(m)
@@ -97,6 +98,7 @@ def main() -> None:
     f = sub.add_parser("fit")
     f.add_argument("--write", action="store_true")
     f.add_argument("--verbose", action="store_true")
+    f.add_argument("--pairs", type=Path, nargs="+", default=list(PAIRS), help="labelled pair files (JSONL)")
     args = ap.parse_args()
     {"idf": cmd_idf, "fit": cmd_fit}[args.cmd](args)
 

@@ -49,7 +49,7 @@ BAD_FILES = [  # (module, path attribute, bad file content, its loader, where th
     (cues_mod, "CUES_FILE", "# c\ntarget\tmarket\tسوق\nweapon\tgun\tمسدس\n", "cue_lexicon", r"CUES_FILE:3"),
     (cues_mod, "IDF_FILE", "# c\n#docs\t10\nسوق\t-1\n", "idf_table", r"IDF_FILE:3"),
     (learned, "WEIGHTS_FILE", '{"features": ["date"], "weights": [1.0], "bias": 0}', "weights", r"WEIGHTS_FILE: "),
-    (features_mod, "NIGHT_FILE", "# comment\nليل\nnight\n", "night_words", r"NIGHT_FILE:3"),
+    (features_mod, "NIGHT_FILE", "# comment\nليل\tafter\nفجر\tdawn\n", "night_words", r"NIGHT_FILE:3"),
 ]
 
 

@@ -81,3 +81,21 @@ def test_resolve_merge_into_does_not_commit(coded):
         assert conn.in_transaction
         conn.execute("ROLLBACK")
         assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+
+
+def test_resolve_an_undated_report_merges_with_nothing(coded):
+    """A report with no date (a plain-text page without a publication date) cannot be held to the
+    ±1-day window: it stays its own event, and a dated stored event keeps its fields (a regression:
+    an undated Idlib air strike used to join, and overwrite, a dated Syria event)."""
+    import dataclasses
+
+    dated = coded["D1"]
+    undated = dataclasses.replace(dated, doc_id="undated-copy", id=None, event_date=None, published=None,
+                                  doc_ids=[], evidence_spans=list(dated.evidence_spans))
+    with closing(_db()) as conn:
+        first, second = _load(conn, [dated, undated])
+        assert first != second
+        rows = conn.execute("SELECT event_date FROM events ORDER BY event_date IS NULL").fetchall()
+        assert rows == [(dated.event_date,), (None,)]
+        assert _load(conn, [undated]) == [second]  # re-running finds it, adds nothing
+        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 2

@@ -144,6 +144,7 @@ class Event:
     evidence_spans: list[Span] = field(default_factory=list)
     id: str = ""  # stable key, set by resolve/store
     doc_ids: list[str] = field(default_factory=list)  # every report merged into this event
+    published: str | None = None  # the report's publication date (Document.published), read by resolve
 
     def to_dict(self) -> dict[str, Any]:
         d = {k: getattr(self, k) for k in EVENT_FIELDS}

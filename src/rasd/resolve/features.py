@@ -1,6 +1,11 @@
 """The structured features of a pair: date gap and day relation, place agreement (and whether the
 two are different towns), sub-type and actor agreement.
 
+The day relation reads how each report knows its day: from its text (a date span, or a day before its
+publication day, ``Event.published``), or only from its publication day; and which days a stated night
+touches (``resolve_night_words.tsv``: "ليل الأحد" bridges Sunday to Monday, "فجر الاثنين" Sunday night
+to Monday, "خلال الـ24 ساعة الماضية" the publication day and the day before).
+
 ``date_score`` and ``place_score`` return ``None`` when the two events cannot be the same (a hard
 mismatch: another country or admin1, a date outside the window, places farther apart than the
 radius), else a score in [0, 1]. The text cues (what was hit, the means, rare shared words) are in
@@ -10,18 +15,23 @@ radius), else a score in [0, 1]. The text cues (what was hit, the means, rare sh
 from __future__ import annotations
 
 import math
-from datetime import date
+import re
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
 from rasd.clean.normalize import norm
 from rasd.errors import KnowledgeError
 from rasd.model import Event
+from rasd.nlp._text import load_tsv
+from rasd.nlp.dates import parse_published
 from rasd.resolve.settings import ResolveSettings
 
 NIGHT_FILE = Path(__file__).resolve().parents[1] / "data" / "resolve_night_words.tsv"
+SIDES = ("after", "before", "both", "past")  # which night of the named day a word means (see NIGHT_FILE)
 
 UNIDENTIFIED = ("unidentified", "civilians")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def key(v: str | None) -> str | None:
@@ -43,17 +53,71 @@ def window(a: Event, b: Event, s: ResolveSettings) -> int:
 
 
 @lru_cache(maxsize=1)
-def night_words() -> tuple[str, ...]:
-    """Normalised words that put a stated day at night (``resolve_night_words.tsv``), checked on load."""
-    words = []
+def night_words() -> dict[str, str]:
+    """Normalised word → side (``after``, ``before``, ``both`` of the named day; ``past``: the publication
+    day and the day before): the words that put a stated day at night, or reach back across the last
+    midnight (``resolve_night_words.tsv``), checked on load."""
+    words: dict[str, str] = {}
     for n, line in enumerate(NIGHT_FILE.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        word = norm(line)
-        if not word or "\t" in line or any(c.isascii() and c.isalpha() for c in word):
+        cols = line.split("\t")
+        word = norm(cols[0])
+        if len(cols) != 2 or cols[1] not in SIDES:
+            raise KnowledgeError(str(NIGHT_FILE), n, f"want word<TAB>side, side in {SIDES}: {line!r}")
+        if not word or any(c.isascii() and c.isalpha() for c in word):
             raise KnowledgeError(str(NIGHT_FILE), n, f"not an Arabic word or phrase: {line!r}")
-        words.append(word)
-    return tuple(words)
+        words[word] = cols[1]
+    return words
+
+
+@lru_cache(maxsize=1)
+def weekdays() -> dict[str, int]:
+    """Normalised weekday name → weekday (Monday = 0), from ``dates_weekdays.tsv`` (rasd.nlp's lexicon)."""
+    return {f[0]: int(f[1]) for _, f in load_tsv(
+        "dates_weekdays.tsv", 2, lambda f: None if f[1] in "0123456" and len(f[1]) == 1 else "weekday must be 0-6")}
+
+
+@lru_cache(maxsize=20_000)
+def _tokens(text: str) -> str:
+    """The text's normalised words (a leading و dropped), space-padded for whole-phrase lookup."""
+    return " " + " ".join(w[1:] if w.startswith("و") and len(w) > 3 else w for w in _WORD.findall(norm(text))) + " "
+
+
+def night_days(ev: Event) -> frozenset[date]:
+    """The days the event's stated nights touch: each date span with a night word (the longest found
+    decides its side) covers its named day and the day after (``after``), before (``before``) or both.
+    The named day is the weekday the span names nearest the event's date (two weekdays named: the night
+    between them), else the event's date. "The past 24 hours" (``past``) covers the publication day and
+    the day before. A report with no date span is read in its evidence sentence, and only up to its
+    publication day (it cannot tell of the night after it)."""
+    day = _day(ev.event_date)
+    if day is None or (ev.time_precision or 1) != 1:
+        return frozenset()
+    spans = stated_days(ev)
+    out: set[date] = set()
+    for text in spans or ev.evidence.split("\n"):
+        toks = _tokens(text)
+        found = [w for w in night_words() if f" {w} " in toks]
+        if not found:
+            continue
+        side = night_words()[max(found, key=len)]
+        if side == "past":
+            base = parse_published(ev.published) or day
+            out.update((base - timedelta(days=1), base))
+            continue
+        named = [wd for name, wd in weekdays().items() if f" {name} " in toks]
+        anchors = [day + timedelta(days=(wd - day.weekday() + 3) % 7 - 3) for wd in named] or [day]
+        if len(anchors) >= 2:
+            out.update(anchors)
+            continue
+        lo = -1 if side in ("before", "both") else 0
+        hi = 1 if side in ("after", "both") else 0
+        out.update(anchors[0] + timedelta(days=k) for k in range(lo, hi + 1))
+    if not spans:
+        last = parse_published(ev.published) or day
+        out = {d for d in out if d <= last}
+    return frozenset(out)
 
 
 def stated_days(ev: Event) -> frozenset[str]:
@@ -64,32 +128,50 @@ def stated_days(ev: Event) -> frozenset[str]:
     return frozenset(norm(sp.text) for sp in ev.evidence_spans if sp.label == "date" and sp.text)
 
 
-def date_score(a: Event, b: Event, s: ResolveSettings) -> float | None:
-    """1 on the same day; ``gap_factor * (1 - gap / (window + 1))`` for a gap; None outside the window.
+def dated(ev: Event) -> bool:
+    """Does the report's day come from its text, not from its publication day? It does when a date span
+    states it, or when it lies before the publication day (read in the article's context; a report coded
+    to its publication day, ``published``, states no day). Without ``published``: a date span only."""
+    if stated_days(ev):
+        return True
+    pub, day = parse_published(ev.published), _day(ev.event_date)
+    return (ev.time_precision or 1) == 1 and pub is not None and day is not None and day != pub
 
-    Two reports that each state a different day (a date span) disagree on purpose, unless one of
-    them speaks of the night (Sunday night = Monday dawn): that pair scores only ``s.stated_gap``.
+
+def night_between(a: Event, b: Event) -> bool:
+    """Does a night one of the two reports states touch both their days?"""
+    days = {_day(a.event_date), _day(b.event_date)}
+    return None not in days and any(days <= night_days(ev) for ev in (a, b))
+
+
+def date_score(a: Event, b: Event, s: ResolveSettings) -> float | None:
+    """1 on the same day; ``gap_factor * (1 - gap / (window + 1))`` for a gap; None outside the window
+    or when either report has no date (a document without a publication date and no stated day).
+
+    Two reports that each state a different day (a date span) disagree on purpose, unless a night one
+    of them states touches both days (Sunday night = Monday dawn): that pair scores only ``s.stated_gap``.
     """
     da, db = _day(a.event_date), _day(b.event_date)
-    if da is None or db is None:
-        return 0.5
+    if da is None or db is None:  # no day to hold against the window: an undated report merges with nothing
+        return None
     gap, w = abs((da - db).days), window(a, b, s)
     if gap > w:
         return None
     if gap == 0:
         return 1.0
     ta, tb = stated_days(a), stated_days(b)
-    if ta and tb and not (ta & tb) and not any(word in t for t in ta | tb for word in night_words()):
+    if ta and tb and not (ta & tb) and not night_between(a, b):
         return s.stated_gap
     return s.gap_factor * (1.0 - gap / (w + 1))
 
 
 def day_relation(a: Event, b: Event) -> str:
-    """How two reports' days relate: ``same``; for two days in a row, ``night`` (a stated night, which
-    falls across midnight), ``stated_clash`` (each states another day), ``unstated_later`` (the later
-    report states no day: its date is its publication day, a next-day report of the earlier event),
-    ``unstated_earlier`` (the earlier report states no day: it was out before the other event's day),
-    ``unstated_both``; ``apart`` for a wider gap, ``unknown`` without dates."""
+    """How two reports' days relate: ``same``; for two days in a row, ``night`` (a night one of them
+    states falls across that midnight), ``stated_clash`` (each report's day comes from its text, see
+    ``dated``), ``unstated_later`` (the later report is coded to its publication day: a next-day report
+    of the earlier event), ``unstated_earlier`` (the earlier one is coded to its publication day, so it
+    was out before the other event's day), ``unstated_both``; ``apart`` for a wider gap, ``unknown``
+    without dates."""
     da, db = _day(a.event_date), _day(b.event_date)
     if da is None or db is None:
         return "unknown"
@@ -97,10 +179,10 @@ def day_relation(a: Event, b: Event) -> str:
         return "same"
     if abs((da - db).days) > 1:
         return "apart"
-    early, late = (a, b) if da < db else (b, a)
-    te, tl = stated_days(early), stated_days(late)
-    if any(word in t for t in te | tl for word in night_words()):
+    if night_between(a, b):
         return "night"
+    early, late = (a, b) if da < db else (b, a)
+    te, tl = dated(early), dated(late)
     if te and tl:
         return "stated_clash"
     if te:

@@ -3,8 +3,9 @@
 ``merge`` is commutative and associative, so the result depends only on the set of reports:
 each group of fields (place, date, type, actors) comes from the report that ranks first on a
 total order of that group's own values (most precise place, most precise then earliest date,
-named actors before unidentified ones); ``id`` is the smallest report id; ``doc_ids``, sources,
-evidence lines, evidence spans and notes are sorted unions; fatalities follow ACLED's rule, the
+named actors before unidentified ones); ``id`` is the smallest report id; ``published`` is the
+earliest publication date; ``doc_ids``, sources, evidence lines, evidence spans and notes are sorted
+unions; fatalities follow ACLED's rule, the
 most conservative reported figure (the smallest non-zero one: a report that gives no deaths does
 not contradict one that does), with the reported range kept in ``notes``.
 """
@@ -77,6 +78,7 @@ def merge(a: Event, b: Event) -> Event:
         best = min((a, b), key=rank)
         for f in fields:
             setattr(out, f, getattr(best, f))
+    out.published = min((p for p in (a.published, b.published) if p), default=None)  # the earliest
     ranges = [r for r in (_fatality_range(a), _fatality_range(b)) if r]
     lo = min((r[0] for r in ranges), default=0)
     hi = max((r[1] for r in ranges), default=0)

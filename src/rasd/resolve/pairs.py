@@ -38,8 +38,10 @@ class PairReport:
 
 
 def pair_event(d: dict[str, Any]) -> Event:
-    """An Event from one side of a labelled pair."""
-    return Event.from_dict({k: d.get(k) for k in EVENT_FIELDS if k in d})
+    """An Event from one side of a labelled pair (with its report's publication date)."""
+    ev = Event.from_dict({k: d.get(k) for k in EVENT_FIELDS if k in d})
+    ev.published = d.get("published")
+    return ev
 
 
 def load_pairs(path: Path | str) -> list[tuple[Event, Event, bool, dict[str, Any]]]:

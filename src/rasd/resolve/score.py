@@ -1,8 +1,10 @@
 """The decision: ``score_pair`` combines the pair features into one probability, ``same_event``
 thresholds it.
 
-1. Hard mismatches (another event type, country or admin1, a date outside the window, places
-   farther apart than the radius or in different admin units) score 0.
+1. Hard mismatches (two reports from one document, another event type, country or admin1, a date
+   outside the window, places farther apart than the radius or in different admin units) score 0.
+   Two events the extractor drew from one document are two events: it has already merged what that
+   document tells twice, so the resolver never undoes its split.
 2. Otherwise the features (``features``) go through a logistic regression trained on the labelled
    pairs (``rasd.resolve.learned``; weights in ``data/resolve_weights.json``).
 Actors stay a feature, not a gate: on extractor output a gate on disjoint named actors cut recall
@@ -54,6 +56,11 @@ def fatality_gap(a: Event, b: Event) -> float:
     return min(1.0, abs(math.log(a.fatalities / b.fatalities)) / math.log(10))
 
 
+def same_document(a: Event, b: Event) -> bool:
+    """Do the two events (reports, or merged events with several documents) share a document?"""
+    return bool({d for d in a.doc_ids or [a.doc_id] if d} & {d for d in b.doc_ids or [b.doc_id] if d})
+
+
 def evidence_feature(a: Event, b: Event, s: ResolveSettings = DEFAULT) -> float:
     """The evidence-similarity feature: USE cosine mapped to [0, 1] (0.5 when either is empty)."""
     sim = evidence_similarity(a.evidence, b.evidence)
@@ -64,7 +71,7 @@ def features(a: Event, b: Event, s: ResolveSettings = DEFAULT, *, evidence: bool
     """The feature scores of a pair (names: ``rasd.resolve.learned.FEATURES``), or None when a hard
     mismatch rules the pair out. With ``evidence=False`` the (slow) sentence-similarity feature is
     left at 0 for the caller to fill in."""
-    if key(a.event_type) != key(b.event_type):
+    if key(a.event_type) != key(b.event_type) or same_document(a, b):
         return None
     d = date_score(a, b, s)
     p = place_score(a, b, s) if d is not None else None

@@ -10,7 +10,7 @@ class ResolveSettings:
     """Candidate windows, feature shapes and the decision threshold of ``rasd.resolve``.
 
     The feature weights are learned (``data/resolve_weights.json``, ``scripts/train_resolver.py``). The
-    threshold was chosen by cross-validation on ``eval/pairs.jsonl`` for precision first: a wrong
+    threshold was chosen by cross-validation on the labelled pairs (``eval/pairs*.jsonl``) for precision first: a wrong
     merge loses an event, a missed merge only leaves a duplicate.
     """
 
@@ -22,7 +22,7 @@ class ResolveSettings:
     stated_gap: float = 0.1  # date score when both reports state different days (none at night)
     sim_floor: float = 0.20  # evidence cosine similarity (USE embeddings) mapped to 0 ...
     sim_ceiling: float = 0.80  # ... and to 1
-    threshold: float = 0.50  # score_pair (a probability) >= threshold → same event (chosen by CV, see docs)
+    threshold: float = 0.60  # score_pair (a probability) >= threshold → same event (chosen by CV, see docs)
 
 
 DEFAULT = ResolveSettings()

@@ -67,7 +67,7 @@ def _date_clause(ev: Event, s: ResolveSettings) -> tuple[str, list[object]] | No
         # ISO dates compare as strings; "~" sorts after any time part, so the event_date index applies
         ors.append(f"({test} AND event_date BETWEEN ? AND ?)")
         args += [(day - timedelta(days=w)).isoformat(), (day + timedelta(days=w)).isoformat() + "~"]
-    return f"({' OR '.join(ors)} OR event_date IS NULL)", args
+    return f"({' OR '.join(ors)})", args
 
 
 def _stored(conn: sqlite3.Connection, row: tuple, cols: list[str]) -> Event:
@@ -84,11 +84,24 @@ def _stored(conn: sqlite3.Connection, row: tuple, cols: list[str]) -> Event:
     return ev
 
 
+def report_json(report: Event) -> str:
+    """A member report as stored in ``event_reports.json``: ``Event.to_dict()`` plus ``published``."""
+    return json.dumps({**report.to_dict(), "published": report.published}, ensure_ascii=False)
+
+
+def report_from_json(text: str) -> Event:
+    """The member report that ``report_json`` stored."""
+    d = json.loads(text)
+    ev = Event.from_dict(d)
+    ev.published = d.get("published")
+    return ev
+
+
 def members(conn: sqlite3.Connection, stored: Event) -> list[Event]:
     """The member reports of a stored event, as extracted ([] when none are recorded: an event stored
     before ``event_reports`` existed, or without resolution, stands for its own report)."""
     rows = conn.execute("SELECT json FROM event_reports WHERE event_id = ? ORDER BY report_id", (stored.id,))
-    return [Event.from_dict(json.loads(r[0])) for r in rows]
+    return [report_from_json(r[0]) for r in rows]
 
 
 def _candidates(conn: sqlite3.Connection, ev: Event, cols: list[str], s: ResolveSettings) -> list[tuple[int, Event]]:
@@ -101,7 +114,10 @@ def _candidates(conn: sqlite3.Connection, ev: Event, cols: list[str], s: Resolve
         where.append("(admin1 = ? OR admin1 IS NULL)")
         args.append(ev.admin1)
     dates = _date_clause(ev, s)
-    if dates is not None:
+    if dates is None:  # an undated report merges with nothing (score_pair): only find it if already stored
+        where.append("(id = ? OR id IN (SELECT event_id FROM event_reports WHERE report_id = ?))")
+        args += [ev.id, ev.id]
+    else:
         clause, dargs = dates
         where.append(f"({clause} OR id IN (SELECT event_id FROM event_reports WHERE {clause}))")
         args += dargs + dargs
@@ -135,7 +151,7 @@ def _record(conn: sqlite3.Connection, event_id: str, report: Event) -> None:
     conn.execute("INSERT OR REPLACE INTO event_reports (report_id, event_id, doc_id, event_date, time_precision, json)"
                  " VALUES (?, ?, ?, ?, ?, ?)",
                  (report.id, event_id, report.doc_id, report.event_date, report.time_precision,
-                  json.dumps(report.to_dict(), ensure_ascii=False)))
+                  report_json(report)))
 
 
 def merge_into(conn: sqlite3.Connection, event: Event, settings: ResolveSettings = DEFAULT) -> str:
@@ -147,6 +163,7 @@ def merge_into(conn: sqlite3.Connection, event: Event, settings: ResolveSettings
     cols = _columns(conn)
     new = Event.from_dict(event.to_dict())  # a copy: the caller's event is left as it was
     new.id = event.id or report_id(event)
+    new.published = event.published
     new.doc_ids = sorted(set(event.doc_ids or [event.doc_id]))
     new.evidence_spans = list(event.evidence_spans)
     if len(new.doc_ids) == 1:
@@ -159,8 +176,6 @@ def merge_into(conn: sqlite3.Connection, event: Event, settings: ResolveSettings
         if stored.id == new.id or any(m.id == new.id for m in group):  # this report is already stored
             best = (2.0, rowid, stored, bool(group))
             break
-        if set(new.doc_ids) & {d for m in (group or [stored]) for d in (m.doc_ids or [m.doc_id])}:
-            continue  # a report of this event comes from the same document: the extractor told them apart
         if average_score(group or [stored], new, settings, exact=False) >= settings.threshold:
             passing.append((rowid, stored, group))
     if best is None and passing:  # the best-scoring cluster; exact means only for the close contenders

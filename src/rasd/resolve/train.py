@@ -38,7 +38,10 @@ class PairMatrix:
 
 
 def groups(records: list[dict]) -> list[int]:
-    """Each pair's CV group: the connected component of the cluster letters (``D`` of ``D7``) it links."""
+    """Each pair's CV group: the connected component of the clusters it links.
+
+    A key's cluster is the key without its trailing number (``D`` of ``D7``, ``B5QD`` of ``B5QD2``).
+    """
     parent: dict[str, str] = {}
 
     def find(k: str) -> str:
@@ -46,7 +49,7 @@ def groups(records: list[dict]) -> list[int]:
             k = parent[k]
         return k
 
-    letters = [tuple(re.match(r"[A-Z]+", k).group(0) for k in r["keys"]) for r in records]
+    letters = [tuple(re.match(r"(.*?)\d+$", k).group(1) for k in r["keys"]) for r in records]
     for a, b in letters:
         parent[find(a)] = find(b)
     roots = sorted({find(a) for a, _ in letters})

@@ -214,6 +214,7 @@ class Store(Reader):
 
         own = Event.from_dict(ev.to_dict())
         own.doc_id, own.doc_ids = doc_id, [doc_id]
+        own.published = ev.published
         own.evidence_spans = [Span(s.start, s.end, s.label, s.text, doc_id) for s in ev.evidence_spans]
         return merge_into(self.conn, own)
 
