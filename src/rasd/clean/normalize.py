@@ -1,4 +1,6 @@
-"""Arabic normalisation for matching, with a map from every normalised character back to
+"""Normalise Arabic for matching, keeping a map back to the original offsets.
+
+Arabic normalisation for matching, with a map from every normalised character back to
 its offset in the original text.
 
 Folds: alef forms (أ إ آ ٱ → ا), alef maqsura → yeh (ى → ي), teh marbuta → heh (ة → ه),

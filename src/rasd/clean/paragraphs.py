@@ -1,4 +1,6 @@
-"""Paragraphs of a document (its non-blank lines) with their normalised words, and the word-set
+"""Split a document into paragraphs and measure how alike two paragraphs' words are.
+
+Paragraphs of a document (its non-blank lines) with their normalised words, and the word-set
 measures the segmenter compares them with."""
 
 from __future__ import annotations

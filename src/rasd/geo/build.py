@@ -1,4 +1,6 @@
-"""Build the shipped gazetteer (``rasd/data/gazetteer.tsv.gz``) and the simplified admin
+"""Build the shipped gazetteer and admin boundaries from ../shared/data (build time only).
+
+Build the shipped gazetteer (``rasd/data/gazetteer.tsv.gz``) and the simplified admin
 boundaries (``rasd/data/admin_boundaries.geojson``) from the raw sources in ``../shared/data``.
 
 Build time only: needs shapely and the shared data folder; the runtime never imports this.

@@ -1,4 +1,6 @@
-"""Read the words around a place name: place-type nouns (مدينة، بلدة), spatial phrases (قرب،
+"""Read the words around a place name: place nouns, spatial phrases, landmarks, titles.
+
+Read the words around a place name: place-type nouns (مدينة، بلدة), spatial phrases (قرب،
 في محيط، ريف، شرق), landmarks (جسر، مطار) and person titles (أبو، الشيخ), from the cue lexicon
 ``rasd/data/gazetteer_cues.tsv``. ``read_context(norm_text, start, end, prefix)`` → ``Context``.
 The same file holds every other geo word list (``load_cues()`` by kind, ``load_pairs(kind)`` for the

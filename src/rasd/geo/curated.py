@@ -1,4 +1,6 @@
-"""Read the curated place file ``rasd/data/places_syria_iraq.tsv`` (what conflict news names but
+"""Load the curated conflict places (fields, dams, bridges, bases, camps) that gazetteers lack.
+
+Read the curated place file ``rasd/data/places_syria_iraq.tsv`` (what conflict news names but
 gazetteers lack: oil and gas fields, dams, bridges, air bases, crossings, prisons, camps, regions).
 
 One place a line, tab-separated: ``id kind name_en names_ar lat lon pcode level pop``.

@@ -1,4 +1,6 @@
-"""Match keys of Arabic place names: normalise a name and add its systematic spelling variants
+"""Make the match keys of an Arabic place name: normalised, with its spelling variants.
+
+Match keys of Arabic place names: normalise a name and add its systematic spelling variants
 (prefix words such as مركز/ناحية dropped, البوكمال/البو كمال/أبو كمال, the article on admin names)."""
 
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""Build ``data/tokens_keep.tsv`` from a corpus (build time only, never at run time): frequent
+"""Build data/tokens_keep.tsv, the words never split into clitics (build time only).
+
+Build ``data/tokens_keep.tsv`` from a corpus (build time only, never at run time): frequent
 words whose clitic-looking first or last letters belong to the word (لبنان, وزير, سيارة, اتجاه).
 
 A word is kept whole when the stem the stripping rules would give is rare in the corpus compared

@@ -1,4 +1,6 @@
-"""Split Arabic text into sentences: ``split_sentences(text, start, end)`` returns trimmed
+"""Split Arabic text into sentences, as offsets into the original text.
+
+Split Arabic text into sentences: ``split_sentences(text, start, end)`` returns trimmed
 ``(start, end)`` offsets into the original text.
 
 A sentence ends at a newline, or after ``. ! ? ؟ ؛`` followed by whitespace (closing quotes and

@@ -1,4 +1,6 @@
-"""Word tokens with conservative clitic stripping: ``tokenize(text, start, end)`` returns
+"""Tokenise Arabic words and strip clitics conservatively, keeping original offsets.
+
+Word tokens with conservative clitic stripping: ``tokenize(text, start, end)`` returns
 ``Token``s whose offsets point into the original text and whose ``stem`` is the normalised
 word without proclitics (و ف ب ل ك ال, س before an imperfect verb) and common enclitics
 (ه ها هم هما كم نا هن: ``data/clitics.tsv``, ``load_clitics``), so lexicons can match "وبالميادين" → "ميادين".

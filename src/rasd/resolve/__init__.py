@@ -1,4 +1,6 @@
-"""Cross-source resolution: reports of one event from different outlets (and an outlet's
+"""Cross-source resolution: merge the reports of one event into one event.
+
+Cross-source resolution: reports of one event from different outlets (and an outlet's
 follow-ups) become one event that keeps every source, each report's evidence and ACLED-style
 reconciled fatalities.
 

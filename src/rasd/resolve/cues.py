@@ -1,4 +1,6 @@
-"""Text cues of an evidence sentence that tell two events of one place and day apart: the words
+"""Read the text cues that tell two events of one place and day apart.
+
+Text cues of an evidence sentence that tell two events of one place and day apart: the words
 (folded, article and conjunction stripped), what was hit (``target``), the means (``means``), and the
 rarity of the words two reports share (IDF over the ANT corpus, shipped in ``resolve_idf.tsv``).
 

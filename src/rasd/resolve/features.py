@@ -1,4 +1,6 @@
-"""The structured features of a pair: date gap and day relation, place agreement (and whether the
+"""Compute the structured features of a report pair: dates, day relation, place, sub-type, actors.
+
+The structured features of a pair: date gap and day relation, place agreement (and whether the
 two are different towns), sub-type and actor agreement.
 
 The day relation reads how each report knows its day: from its text (a date span, or a day before its

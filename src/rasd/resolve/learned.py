@@ -1,4 +1,6 @@
-"""The learned combination of pair features: a logistic regression whose weights ship in
+"""Combine pair features with the shipped logistic-regression weights.
+
+The learned combination of pair features: a logistic regression whose weights ship in
 ``data/resolve_weights.json`` (trained by ``scripts/train_resolver.py fit`` on ``eval/pairs.jsonl``).
 
 The file is checked on load: its feature names must be exactly ``FEATURES``, in order.

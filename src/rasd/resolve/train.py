@@ -1,4 +1,6 @@
-"""Training and honest scoring of the learned pair scorer on a labelled pair set (build time only;
+"""Train the pair scorer and score it by nested grouped CV (build time only).
+
+Training and honest scoring of the learned pair scorer on a labelled pair set (build time only;
 ``scripts/train_resolver.py`` drives it, ``score_pair`` only reads the weights it writes).
 
 1. ``pair_matrix``: the features of each labelled pair; pairs that fail the hard gates score 0.
