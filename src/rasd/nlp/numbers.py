@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rasd.clean.normalize import norm
-from rasd.nlp._text import ARABIC_LETTERS, load_tsv, text_range
+from rasd.errors import KnowledgeError
+from rasd.nlp._text import ARABIC_LETTERS, DATA_DIR, load_tsv, text_range
 
+_MARKER_KINDS = ("percent", "clitic", "no_article", "half", "of", "month", "year")
 _ROLES = {"unit", "ten", "tens", "hundred", "scale", "scale_value", "scale_plural"}
 _L = ARABIC_LETTERS
 
@@ -53,6 +54,10 @@ class _Lexicon:
     duals: dict[str, int]
     month_after: re.Pattern[str]  # a month name right after a day number
     month_before: re.Pattern[str]  # a month name right before a year
+    percent: re.Pattern[str]  # "%", "في المئة" right after a number
+    clitics: frozenset[str]  # prefixes a number word may carry
+    no_article: frozenset[str]  # number words that are something else with the article
+    half: frozenset[str]  # "نصف" before a scale word
 
 
 def _check_number(f: list[str]) -> str | None:
@@ -86,10 +91,25 @@ def _lexicon() -> _Lexicon:
         duals[base + "ان"] = 2
         if safe == "yes":
             duals[base + "ين"] = 2
-    months = [f[0] for _, f in load_tsv("dates_months.tsv", 2)]
-    month_after = re.compile(rf"\s*(?:من\s+)?(?:شهر\s+)?(?:{_alternation(months)})(?![{_L}])")
-    month_before = re.compile(rf"(?:{_alternation(months)})\s*[/()\-]?\s*(?:(?:من\s+)?(?:العام|عام)\s*)?$")
-    return _Lexicon(words, vague, vague_values, approx, approx_flags, duals, month_after, month_before)
+    m = _markers()
+    months = _alternation([f[0] for _, f in load_tsv("dates_months.tsv", 2)])
+    of, month, year = (_alternation(m[k]) for k in ("of", "month", "year"))
+    month_after = re.compile(rf"\s*(?:(?:{of})\s+)?(?:(?:{month})\s+)?(?:{months})(?![{_L}])")
+    month_before = re.compile(rf"(?:{months})\s*[/()\-]?\s*(?:(?:(?:{of})\s+)?(?:{year})\s*)?$")
+    percent = re.compile(rf"\s*(?:{_alternation(m['percent'])})(?![\u0621-\u064a])")
+    return _Lexicon(words, vague, vague_values, approx, approx_flags, duals, month_after, month_before, percent,
+                    frozenset(m["clitic"]), frozenset(m["no_article"]), frozenset(m["half"]))
+
+
+def _markers() -> dict[str, list[str]]:
+    """``numbers_markers.tsv``: the normalised forms of each kind (every kind of ``_MARKER_KINDS`` once)."""
+    rows = load_tsv("numbers_markers.tsv", 2, lambda f: None if f[0] in _MARKER_KINDS else
+                    f"kind {f[0]!r} not one of {_MARKER_KINDS}", normalise=(1,))
+    forms = {f[0]: [x.strip() for x in f[1].split("|")] for _, f in rows}
+    missing = [k for k in _MARKER_KINDS if k not in forms]
+    if missing or any(not x for v in forms.values() for x in v):
+        raise KnowledgeError(str(DATA_DIR / "numbers_markers.tsv"), None, f"missing kinds {missing} or an empty form")
+    return forms
 
 
 _WORD = re.compile(rf"[{_L}]+")
@@ -98,31 +118,32 @@ _DIGITS = re.compile(
     r"(?<![0-9.,٫٬/:])([0-9]{1,3}(?:[,٬][0-9]{3})+(?![0-9])|[0-9]+(?:[.٫,][0-9]+)?)(?![0-9]|[.٫,٬][0-9]|[/:][0-9])"
 )
 _DATE_OR_TIME = re.compile(r"[0-9][/:-]$|^[/:-][0-9]")
-_PERCENT = re.compile(r"\s*(?:%|٪|في\s*الما?يه|بالما?يه)(?![\u0621-\u064a])")
-# no ك: "كمية" is a quantity, not ك + مية (100)
-_CLITICS = frozenset({"وبال", "وال", "بال", "فال", "لل", "ال", "وب", "ول", "فب", "و", "ف", "ب", "ل"})
-# الاثنين/الأحد are weekdays; المئة is "per cent"
-_NO_ARTICLE = frozenset(norm(w) for w in ("اثنين", "اثنان", "أحد", "مئة", "مائة"))
-_HALF = norm("نصف")
 
 
 def _atom(word: str, start: int, index: int, lex: _Lexicon) -> _Atom | None:
     hit = lex.words.get(word)
     if hit is not None:
         return _Atom(start, start + len(word), start, index, hit[0], hit[1], False)
-    for k in (1, 2, 3, 4):  # a clitic of k letters: و, ال, وال, وبال
+    for k in range(1, max(map(len, lex.clitics)) + 1):  # a clitic of k letters: و, ال, وال, وبال
         if len(word) - k < 2:
             break
         clitic, rest = word[:k], word[k:]
         hit = lex.words.get(rest)
-        if hit is None or clitic not in _CLITICS:
+        if hit is None or clitic not in lex.clitics:
             continue
-        if "ال" in clitic and rest in _NO_ARTICLE:
+        if "ال" in clitic and rest in lex.no_article:
             return None
         if clitic.startswith("وال") and hit[1] == "tens":
             return None  # "الخامس والعشرين": the tail of an ordinal
         return _Atom(start + k, start + len(word), start, index, hit[0], hit[1], clitic.startswith("و"))
     return None
+
+
+def _dual_at(word: str, lex: _Lexicon) -> int | None:
+    """Where the dual in ``word`` starts after its clitics ("قتيلين", "وجنديان", "الشابين"), or None."""
+    if word in lex.duals:
+        return 0
+    return next((len(c) for c in lex.clitics if word.startswith(c) and word[len(c):] in lex.duals), None)
 
 
 def _combine(atoms: list[_Atom], i: int) -> tuple[int, int]:
@@ -211,7 +232,7 @@ def _numbers_in_norm(s: str) -> list[tuple[int, int, int | None, bool, str]]:
             if hit and hit[1] in ("scale", "scale_plural"):
                 num *= hit[0]
                 b = b + nxt.end()
-        pm = _PERCENT.match(s, b)
+        pm = lex.percent.match(s, b)
         if pm:
             b = pm.end()
             kind = "percent"
@@ -225,23 +246,21 @@ def _numbers_in_norm(s: str) -> list[tuple[int, int, int | None, bool, str]]:
         at = _atom(w, ws, n, lex)
         if at is not None:
             atoms.append(at)
-        elif w in lex.duals or (w[:1] in "وفبل" and w[1:] in lex.duals):
-            off = 0 if w in lex.duals else 1
-            if claim(ws + off, ws + len(w)):
-                found.append((ws + off, ws + len(w), 2, False, "dual"))
+        elif (off := _dual_at(w, lex)) is not None and claim(ws + off, ws + len(w)):
+            found.append((ws + off, ws + len(w), 2, False, "dual"))
     i = 0
     while i < len(atoms):
         value, j = _combine(atoms, i)
         a, b, kind = atoms[i].start, atoms[j - 1].end, "words"
         first = atoms[i]
         prev = words[first.index - 1][2] if first.index else ""
-        if first.role in ("scale", "scale_value") and prev == _HALF and first.start == first.word_start:
+        if first.role in ("scale", "scale_value") and prev in lex.half and first.start == first.word_start:
             value, a = value // 2, words[first.index - 1][0]  # نصف مليون
         if j == i + 1 and first.role == "ten" and first.start == first.word_start and prev.startswith("ال"):
             value = -1  # "الرابع عشر": the tail of an ordinal
         if lex.month_after.match(s, b):
             value = -1  # "الثلاثين من آذار": the day of a date
-        pm = _PERCENT.match(s, b)
+        pm = lex.percent.match(s, b)
         if pm:
             b, kind = pm.end(), "percent"
         if value >= 0 and claim(a, b):
