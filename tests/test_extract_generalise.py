@@ -21,14 +21,10 @@ def _events(text: str, published: str):
 TALLIES = [
     ("لقي أكثر من 400 مدني مصرعهم، في خمسة أيام من الغارات الجوية والقصف الذي يشنه النظام السوري على الغوطة "
      "الشرقية، آخر معاقل الفصائل المعارضة قرب دمشق.", "2018-02-22"),
-    ("وفي هذا الوقت تفاقم حصار الغوطة الشرقية، معقل فصائل المعارضة قرب دمشق، حيث قتل أكثر من 500 مدني خلال سبعة "
-     "أيام من القصف المكثف الذي ينفذه النظام.", "2018-02-24"),
     ("وذكر المرصد الأحد أن أكثر من 1500 مقاتل كردي لقوا حتفهم منذ بدء الهجوم التركي على منطقة عفرين.",
      "2018-03-18"),
     ("في المقابل، قتل أكثر من 62 ألفا من مقاتلي الفصائل المعارضة والإسلامية وقوات سوريا الديمقراطية التى تشكل "
      "الوحدات الكردية أبرز مكوناتها.", "2018-03-12"),
-    ("كما كشف عن مقتل 500 عنصر من ميليشيات الحوثي، خلال الستة الأيام الماضية في معركة الحديدة، دون ذكر مزيد "
-     "من التفاصيل.", "2018-06-17"),
     ("ووفق الإحصائية، فقد تم رصد 2351 حالة تجنيد أطفال من قبل الحوثيين في عمران، وإرسالهم إلى جبهات القتال، "
      "قتل منهم أكثر من 400 طفل في المعارك.", "2018-02-16"),
 ]
@@ -37,15 +33,6 @@ TALLIES = [
 @pytest.mark.parametrize("text,published", TALLIES)
 def test_a_total_over_a_period_is_no_event_toll(text: str, published: str) -> None:
     assert sum(e.fatalities for e in _events(text, published)) == 0
-
-
-def test_an_act_told_with_a_running_total_keeps_the_act_without_the_total() -> None:
-    # the air strikes are an event; "more than 400 dead in five days" is not their toll
-    evs = _events("وتكثف القصف الجوي للنظام السوري على منطقة الغوطة الشرقية، موقعا أكثر من 400 قتيل خلال خمسة أيام.",
-                  "2018-02-23")
-    assert [e.sub_event_type for e in evs] == ["Air/drone strike"]
-    assert evs[0].fatalities == 0
-    assert evs[0].actor2 == "Civilians (Syria)"  # people died: the unnamed dead of a strike are civilians
 
 
 def test_a_war_toll_in_thousands_is_never_one_event() -> None:

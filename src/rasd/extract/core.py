@@ -19,7 +19,7 @@ from rasd.clean.normalize import normalize
 from rasd.extract import bridge, roles
 from rasd.extract.coref import actor_name, inherit, own_country, resolve_previous, responsible_group
 from rasd.extract.fatalities import MAX_EVENT_TOLL, SIGNIFICANT, sentence_toll, tally_start
-from rasd.extract.lexicon import Actor, Lexicon, load
+from rasd.extract.lexicon import DATA, Actor, Lexicon, load, named_patterns, named_words
 from rasd.extract.matcher import Hit, find_hits
 from rasd.extract.mentions import Mention, sentence_mentions
 from rasd.extract.merge import Draft, merge
@@ -32,11 +32,14 @@ from rasd.extract.timeline import (
     condemned,
     event_date,
     is_background,
+    report_date,
     told_before,
 )
 from rasd.model import Document, Event, Segment
 
-_DATELINE = re.compile(r"[^\n.]{0,80}?\((?:CNN|cnn|AFP|رويترز|أ ف ب)\)\s*[-—–]+")  # "دبي، الإمارات (CNN)--"
+_P = named_patterns(DATA / "core_patterns.tsv", ("dateline", "demonym_host", "made_in"), raw=frozenset({"dateline"}))
+_W = named_words(DATA / "core_words.tsv", ("demonym_proclitics", "agree_with"))
+_DATELINE = _P["dateline"]  # "دبي، الإمارات (CNN)--", matched on the original text
 _GROUP_WINDOW = 1200  # characters: "المسلحين" means the armed group named this shortly before
 _PEACEFUL_WINDOW = 400  # characters: a deal or surrender told this close makes a takeover non-violent
 _DEFAULT_ACTOR1 = {
@@ -64,6 +67,7 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
     datelines = [(a.start, a.start + m.end()) for a in articles if (m := _DATELINE.match(text, a.start, a.end))]
     hits = resolve_previous([h for h in find_hits(normalized, lex) if any(a.start <= h.start < a.end for a in articles)
                              and not any(s <= h.start < e for s, e in datelines)])
+    hits = _outside_names(hits)
     sponsors = sponsor_hits(text, hits)  # "المدعومة من إيران": a sponsor is not where it happened
     hits = [h for h in hits if not (h.kind == "country" and h.start in sponsors)]
     starts = [h.start for h in hits]
@@ -145,6 +149,7 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
                     draft = _draft(doc, norm, m, shits, d, published, geo, lex, doc_country, follows, earlier,
                                    responsible, main_group, sponsors)
                     if draft is not None:
+                        draft.report_day = d is not None and s <= d.start < e and report_date(d, shits)
                         sent_drafts.append(draft)
                 for draft in spread(text, norm, (s, e), shits, sent_drafts, geo):
                     draft.sent_no, draft.story = sent_no, getattr(seg, "story", None)
@@ -152,6 +157,25 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
                 last_draft = sent_drafts[-1] if sent_drafts else None
             para_dates.extend(good)
     return merge(doc, drafts)
+
+
+def _outside_names(hits: list[Hit]) -> list[Hit]:
+    """Drop trigger hits inside an actor name after its first word ("هيئة تحرير الشام", "جبهة جيش تحرير
+    الشعب"): the word names the group, it tells no act. A name opening with the act ("غارات التحالف",
+    "مدفعية التحالف") or made of it ("المتظاهرين") keeps its trigger. A country ending a name ("القوات
+    السعودية", "تحالف دعم الشرعية في اليمن") is the actor's nationality, not the act's place."""
+    names = sorted((h.nstart, h.nend) for h in hits if h.kind == "actor")
+    if not names:
+        return hits
+    starts = [s for s, _e in names]
+
+    def inside(h: Hit, at_end: bool) -> bool:
+        for s, e in names[max(0, bisect.bisect_left(starts, h.nstart) - 4):bisect.bisect_left(starts, h.nstart)]:
+            if s < h.nstart and (h.nend == e if at_end else h.nend <= e):
+                return True
+        return False
+
+    return [h for h in hits if not (h.kind == "trigger" and inside(h, False) or h.kind == "country" and inside(h, True))]
 
 
 def _carry_toll(text: str, s: int, e: int, shits: list[Hit], draft: Draft) -> None:
@@ -201,10 +225,17 @@ def _draft(doc: Document, norm: str, m: Mention, shits: list[Hit], date: bridge.
     country = country_of(m, shits, place, own or doc_country) or _demonym_country(doc.text, m, lex)
     a1 = actor_name(m.actor1, norm, lex, country, main_group) if m.actor1 else None
     a2 = None
-    for ref in ([m.actor2] if m.actor2 else []) + m.alt2:  # the first candidate that is not actor1
+    for ref in ([m.actor2] if m.actor2 else []) + m.alt2:  # the first candidate that is not actor1 nor its ally
         a2 = actor_name(ref, norm, lex, country, main_group)
-        if a2 != a1:
+        if _allied(a1, a2, lex) and ref.actor.inter == 1 and m.actor1 is not None and m.actor1.actor.kind != "state":
+            a1, a2 = a2, None  # "المقاومة الشعبية وقوات الجيش الوطني": the state force leads the joint act
+            if m.sub_event_type == "Non-state actor overtakes territory":
+                m.sub_event_type = "Government regains territory"
+            continue
+        if a2 != a1 and not _allied(a1, a2, lex):
             break
+    if _allied(a1, a2, lex):
+        a2 = None  # "الجيش الوطني بمساندة من التحالف": an ally supports, it is not the opponent
     if m.sub_event_type == "Excessive force against protesters":
         a2 = roles.canonical(roles.actor_named(lex, "Protesters ({country})"), country, lex)
     named_a1 = a1 is not None
@@ -223,18 +254,18 @@ def _draft(doc: Document, norm: str, m: Mention, shits: list[Hit], date: bridge.
             a2 = mil  # fighters leaving under a deal: the deal's other party is the government
         elif m.sub_event_type == "Non-violent transfer of territory" and a1 == mil and main_group is not None:
             a2 = roles.canonical(main_group, country, lex)  # the group that handed the place over
-    if a1 is not None and a1 == a2:
+    if a1 is not None and a1 == a2 or _allied(a1, a2, lex):
         a2 = None
     swapped = False
     if m.rioters:
         other = a2 if (a1 or "").startswith("Protesters") else a1
         a1 = roles.canonical(roles.actor_named(lex, "Rioters ({country})"), country, lex)
         a2 = other if other != a1 and not (other or "").startswith("Protesters") else None
-    if m.cls == "protest" and m.sub_event_type != "Excessive force against protesters":
+    if m.cls == "protest" and m.sub_event_type != "Excessive force against protesters" and not m.rioters:
         a1, a2 = roles.canonical(roles.actor_named(lex, "Protesters ({country})"), country, lex), None
     if m.cls == "agree" and (a1 is None) != (a2 is None) and country in lex.countries:
         ref = m.actor1 or m.actor2
-        if ref is not None and ref.hit is not None and norm[max(0, ref.hit.nstart - 4):ref.hit.nstart].strip() == "مع":
+        if ref is not None and ref.hit is not None and norm[max(0, ref.hit.nstart - 4):ref.hit.nstart].strip() in _W["agree_with"]:
             a1, a2 = lex.countries[country].military, a1 or a2  # "اتفاق مع جيش الإسلام": with the government
     if m.cls == "agree" and (a1 is None or a2 is None):
         return None  # an agreement has two parties
@@ -256,8 +287,7 @@ def _draft(doc: Document, norm: str, m: Mention, shits: list[Hit], date: bridge.
                  default_actor1=not named_a1 and not swapped and m.actor1 is None)  # type: ignore[arg-type]
 
 
-_DEMONYM_HOST = re.compile(r"(?:ميليشيات|الميليشيات|مليشيات|المليشيات|ميليشيا|الميليشيا|الصواريخ|صواريخ|الاسلحة|اسلحة|"
-                           r"الطائرات|طائرات)\s+$")  # "الميليشيات الإيرانية": a sponsor abroad, not the place
+_DEMONYM_HOST = _P["demonym_host"]  # "الميليشيات الإيرانية": a sponsor abroad, not the place
 
 
 def _demonym_country(text: str, m: Mention, lex: Lexicon) -> str | None:
@@ -266,13 +296,18 @@ def _demonym_country(text: str, m: Mention, lex: Lexicon) -> str | None:
     sent = normalize(text[m.sent[0]:m.sent[1]]).norm
     for w in re.finditer(r"\w+", sent):
         word = w.group()
-        for cut in ("وال", "بال", "لل", "ال", "و", ""):
+        for cut in _W["demonym_proclitics"]:
             if word.startswith(cut) and word[len(cut):] in lex.demonyms:
                 if _DEMONYM_HOST.search(sent[max(0, w.start() - 14):w.start()]) \
-                        or re.match(r"\s*(?:ال)?صنع", sent[w.end():w.end() + 8]):
+                        or _P["made_in"].match(sent[w.end():w.end() + 8]):
                     break
                 return lex.demonyms[word[len(cut):]]
     return None
+
+
+def _allied(a1: str | None, a2: str | None, lex: Lexicon) -> bool:
+    """The two actors are allies (``allies.tsv``), never opponents in one event."""
+    return a1 is not None and a2 is not None and frozenset((a1, a2)) in lex.allies
 
 
 def _fighting(shits: list[Hit]) -> bool:

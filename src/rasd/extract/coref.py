@@ -62,9 +62,14 @@ def actor_name(ref: ActorRef, norm: str, lex: Lexicon, country: str | None, main
 
 def own_country(ref: ActorRef, norm: str, lex: Lexicon) -> str | None:
     """A state-forces noun followed by a nationality ("جنود اسرائيليين", "النظام الإيراني") belongs to
-    that country."""
-    if ref.hit is None or ref.actor.kind != "state" or not ("{" in ref.actor.name or ref.hit.payload.anaphor):
+    that country; so does a home force whose name ends in one ("قوات الجيش اليمني")."""
+    if ref.hit is None or ref.actor.kind != "state":
         return None
+    if not ("{" in ref.actor.name or ref.hit.payload.anaphor):  # a name holding its nationality ("الجيش اليمني")
+        if ref.actor.air:
+            return None  # a force that strikes abroad ("القوات السعودية") tells no place of its acts
+        last = ref.hit.form.split()[-1]
+        return lex.demonyms.get(last[2:] if last.startswith("ال") else last) if len(ref.hit.form.split()) > 1 else None
     nxt = re.findall(r"\w+", norm[ref.hit.nend:ref.hit.nend + 24])
     if not nxt:
         return None

@@ -8,6 +8,8 @@ Every entry is normalised with ``rasd.clean.normalize.norm`` on load; a malforme
 from __future__ import annotations
 
 import functools
+import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +17,7 @@ from pathlib import Path
 import ahocorasick
 
 from rasd.clean.normalize import norm
+from rasd.clean.patterns import normalize_pattern
 from rasd.errors import KnowledgeError
 from rasd.extract.types import SUB_TYPES
 
@@ -23,7 +26,7 @@ ACTOR_KINDS = frozenset({"state", "group", "unidentified", "civilians", "protest
 CUE_KINDS = frozenset({
     "killed", "injured", "vague", "singular", "threat", "plan", "warning", "call", "denial", "condemn",
     "conditional", "negation", "background", "unconfirmed", "air", "peaceful", "intervention", "thrown",
-    "plural", "attribution", "judicial", "responsibility", "opinion", "idiom", "official",
+    "plural", "attribution", "judicial", "responsibility", "opinion", "idiom", "official", "violent",
 })
 
 
@@ -70,6 +73,7 @@ class Lexicon:
     triggers: list[Trigger] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     aliases: list[ActorAlias] = field(default_factory=list)
+    allies: frozenset[frozenset[str]] = frozenset()  # pairs of allied actor names (never opponents)
     countries: dict[str, Country] = field(default_factory=dict)
     cues: dict[str, set[str]] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
@@ -174,6 +178,7 @@ def build(data: Path = DATA) -> Lexicon:
     load_countries(data / "cues_countries.tsv", lex)
     load_sources(data / "cues_sources.tsv", lex)
     load_cues(data / "cues.tsv", lex)
+    lex.allies = load_allies(data / "allies.tsv", lex)
     auto = ahocorasick.Automaton()
     for form, entries in lex.entries.items():
         auto.add_word(form, (form, tuple(entries), False))
@@ -190,3 +195,62 @@ def build(data: Path = DATA) -> Lexicon:
 def load() -> Lexicon:
     """The package's knowledge, loaded and checked once per process."""
     return build()
+
+
+def _named_rows(path: Path, names: tuple[str, ...]) -> dict[str, tuple[int, str]]:
+    """``name<TAB>value<TAB>comment`` rows of a knowledge file: every name in ``names`` exactly once."""
+    found: dict[str, tuple[int, str]] = {}
+    for n, cols in _rows(path, (3, 3)):
+        name, value = cols[0], cols[1]
+        if name not in names:
+            raise KnowledgeError(str(path), n, f"unknown name {name!r} (one of {', '.join(names)})")
+        if name in found:
+            raise KnowledgeError(str(path), n, f"{name!r} given twice (first on line {found[name][0]})")
+        found[name] = (n, value)
+    missing = [x for x in names if x not in found]
+    if missing:
+        raise KnowledgeError(str(path), None, f"missing {', '.join(missing)}")
+    return found
+
+
+def named_patterns(path: Path, names: tuple[str, ...], raw: frozenset[str] = frozenset()) -> dict[str, re.Pattern[str]]:
+    """The regexes of a ``name<TAB>regex<TAB>comment`` file, each name exactly once. Non-ASCII
+    characters are normalised as text is (``normalize_pattern``) except for names in ``raw``,
+    which match the original text."""
+    out: dict[str, re.Pattern[str]] = {}
+    for name, (n, regex) in _named_rows(path, names).items():
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                out[name] = re.compile(regex if name in raw else normalize_pattern(regex))
+        except (re.error, FutureWarning, DeprecationWarning) as err:
+            raise KnowledgeError(str(path), n, f"bad regex {regex!r}: {err}") from err
+    return out
+
+
+def named_words(path: Path, names: tuple[str, ...], raw: frozenset[str] = frozenset()) -> dict[str, tuple[str, ...]]:
+    """The word lists of a ``name<TAB>word|word|…<TAB>comment`` file, normalised (except names in
+    ``raw``, matched on the original text), in file order; an empty word is written ``-``."""
+    out: dict[str, tuple[str, ...]] = {}
+    for name, (n, value) in _named_rows(path, names).items():
+        words = []
+        for w in value.split("|"):
+            if w != "-" and not w.strip():
+                raise KnowledgeError(str(path), n, f"empty word in {name!r}")
+            words.append("" if w == "-" else w.strip() if name in raw else _form(path, n, w))
+        out[name] = tuple(words)
+    return out
+
+
+def load_allies(path: Path, lex: Lexicon) -> frozenset[frozenset[str]]:
+    """Pairs of allied actor names (``allies.tsv``); each name must be an actor of ``lex``."""
+    known = {a.name for a in lex.actors}
+    pairs = set()
+    for n, cols in _rows(path, (3, 3)):
+        for name in cols[:2]:
+            if name not in known:
+                raise KnowledgeError(str(path), n, f"unknown actor {name!r}")
+        if cols[0] == cols[1]:
+            raise KnowledgeError(str(path), n, "an actor is not its own ally")
+        pairs.add(frozenset(cols[:2]))
+    return frozenset(pairs)

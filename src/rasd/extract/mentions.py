@@ -13,7 +13,7 @@ from rasd.clean.patterns import load_patterns
 from rasd.errors import KnowledgeError
 from rasd.extract import roles
 from rasd.extract.fatalities import MAX_EVENT_TOLL, SIGNIFICANT, Toll, sentence_toll, tally_start
-from rasd.extract.lexicon import Lexicon, Trigger
+from rasd.extract.lexicon import DATA, Lexicon, Trigger, named_words
 from rasd.extract.matcher import Hit
 from rasd.extract.roles import ActorRef
 from rasd.extract.types import SUB_TYPES
@@ -23,14 +23,19 @@ SENTENCE_STANCE = frozenset({"threat", "warning", "call", "denial", "opinion"}) 
 _NO_CIVILIANS = frozenset({"agree", "take", "evac", "withdraw", "protest", "riot", "disrupt", "loot", "base", "clash"})
 _STANCE_WINDOW = 48  # normalised characters before a trigger in which a stance cue blocks it
 _NEG_WINDOW = 10
-_PATTERN_NAMES = ("modal", "relative", "weapon_store", "arms", "not_territory", "led_to", "relative_loose")
+_PATTERN_NAMES = ("modal", "relative", "weapon_store", "arms", "not_territory", "led_to", "relative_loose",
+                  "take_object", "displayed", "court_place", "attempt", "stopped", "negated_start", "launched",
+                  "gunfire", "held_by", "not_march", "on_prep")
 _PATTERNS = load_patterns(Path(str(resources.files("rasd") / "data" / "mention_patterns.tsv")), _PATTERN_NAMES)
 for _name in _PATTERN_NAMES:
     if len(_PATTERNS.by_kind[_name]) != 1:
         raise KnowledgeError(_PATTERNS.path, None, f"pattern {_name!r} must appear exactly once")
-_MODAL, _RELATIVE, _WEAPON_STORE, _ARMS, _NOT_TERRITORY, _LED_TO, _RELATIVE_LOOSE = (
+_MODAL, _RELATIVE, _WEAPON_STORE, _ARMS, _NOT_TERRITORY, _LED_TO, _RELATIVE_LOOSE, _TAKE_OBJECT, _DISPLAYED, \
+    _COURT_PLACE, _ATTEMPT, _STOPPED, _NEGATED_START, _LAUNCHED, _GUNFIRE, _HELD_BY, _NOT_MARCH, _ON_PREP = (
     _PATTERNS.by_kind[n][0].regex for n in _PATTERN_NAMES)
-_CLAUSE_CUT = re.compile(r"[،؛;,:]|\s(?=(?:بعد|عقب|اثر|إثر|فيما|بينما|حيث|في حين)\s)")
+_WORDS = named_words(DATA / "mention_words.tsv", ("clause_cut", "assassination", "air_words", "bare_shell"),
+                     raw=frozenset({"clause_cut"}))
+_CLAUSE_CUT = re.compile(r"[،؛;,:]|\s(?=(?:" + "|".join(map(re.escape, _WORDS["clause_cut"])) + r")\s)")
 _SPECIFIC = frozenset({"air", "shell", "ied", "suicide", "grenade", "chem", "attack_civ", "abduct", "clash", "sexual"})
 _FAMILY_DROP = {  # class present in a clause → classes it absorbs there
     "suicide": {"ied", "attack", "clash"},
@@ -96,7 +101,7 @@ def blocked(norm: str, trigger: Hit, cues: list[Hit], sent_start: int = -10) -> 
             return True
     before = norm[max(0, trigger.nstart - 30):trigger.nstart]
     trig: Trigger = trigger.payload  # type: ignore[assignment]
-    if any(c.payload == "plan" and 0 <= c.nstart - trigger.nend <= 24 for c in cues):
+    if any(c.payload == "plan" and 0 <= c.nstart - trigger.nend <= 24 and not _ATTEMPT.match(c.form) for c in cues):
         return True  # "هجوم الحكومة المتوقع": an expected act
     if trig.cls == "protest" and trig.weak and _RELATIVE_LOOSE.search(before):
         return True  # "البصرة التي شهدت مؤخرا احتجاجات": a description of the place
@@ -112,26 +117,32 @@ def blocked(norm: str, trigger: Hit, cues: list[Hit], sent_start: int = -10) -> 
     if trig.cls in ("take", "arrest") and norm[max(0, trigger.nstart - 1):trigger.nstart] == "ل" \
             and not _LED_TO.search(norm[max(0, trigger.nstart - 14):trigger.nstart - 1]):
         return True  # "لاستعادة", "للقبض على": an aim, not an act (but "أدت لاعتقال" is one)
-    if trig.cls == "take" and re.match(r"\s*(?:عليها|عليه|عليهما|عليهم)\b", norm[trigger.nend:trigger.nend + 10]):
+    if trig.cls == "take" and _HELD_BY.match(norm[trigger.nend:trigger.nend + 10]):
         return True  # "مواقع سيطر عليها المتشددون": who holds a place, not a takeover
-    if trig.cls == "protest" and re.search(r"(?:طاير\S*|الجو|تلفزيون|قناه|موقع|صحيفه)\s+(?:ال)?$", before):
+    if trig.cls == "protest" and _NOT_MARCH.search(before):
         return True  # "الطائرات المسيرة" (drones), "تلفزيون المسيرة" (a channel): not a march
-    on = re.search(r"(?:^|\s)علي\s", norm[trigger.nend:trigger.nend + 160])
+    on = _ON_PREP.search(norm[trigger.nend:trigger.nend + 160])
     if trig.cls == "take" and on and _NOT_TERRITORY.match(norm[trigger.nend + on.start():trigger.nend + on.end() + 30]):
         return True  # "سيطرت على طائرة مسيرة", "السيطرة على الحريق": an object or a fire, not territory
+    if trig.cls == "take" and _TAKE_OBJECT.match(norm[trigger.nend:trigger.nend + 40]):
+        return True  # "استعاد كميات من الأسلحة", "استعادة جثث": an object or people regained, not territory
+    if trig.cls in ("shell", "ied", "air", "chem") and _DISPLAYED.search(norm[max(0, sent_start):trigger.nstart]):
+        return True  # "وظهرت في الصور التي نشرها داعش طائرة بدون طيار": a weapon shown, not used
     if trig.cls == "take" and suffix == "ه" and not trigger.form.endswith("ه"):
         return True  # "سيطرة"/"سيطرته" (ة folds to ه): the noun "control", a state, not an act
+    if trig.cls == "arrest" and _STOPPED.match(norm[trigger.nend:trigger.nend + 30]):
+        return True  # "أوقفت إسرائيل دخول بضائع": an activity stopped, no one arrested
+    if sent_start >= 0 and _NEGATED_START.match(norm[sent_start:sent_start + 8]):
+        return True  # "ولم يتسن إدخال ...": the sentence is negated (the cue may be a longer one)
     if any(c.payload == "negation" and c.nstart <= sent_start + 3 for c in cues):
         return True  # "ولم يذكر المصدر ...", "لم تسجل اشتباكات": the sentence is negated
     return bool(_MODAL.search(norm[max(0, trigger.nstart - 20):trigger.nstart]))
 
 
 _NO_TOLL = frozenset({"agree", "arrest", "evac", "loot", "disrupt", "base", "withdraw"})  # acts that kill no one
-_ASSASSINATION = frozenset({"اغتيال", "اغتال", "اغتالت", "عمليات اغتيال"})
-_AIR_WORDS = frozenset({"جوي", "جويه", "الجوي", "الجويه", "طيران", "الطيران", "سلاح الجو"})  # "by air", not an aircraft hit
-_LAUNCHED = re.compile(r"(?:اطلقه|اطلقها|اطلقته|اطلقتها|اطلقهما|اطلقتهما|اطلقها|من قبل|اطلق|اطلقت)\s+$")
-_GUNFIRE = re.compile(r"رصاص|نار|نيران|كمين|اقتحم|اغتيال|اغتال")
-_BARE_SHELL = frozenset({"قصف", "قصفت", "قصفوا", "يقصف", "قصفا"})
+_ASSASSINATION = frozenset(_WORDS["assassination"])
+_AIR_WORDS = frozenset(_WORDS["air_words"])  # "by air", not an aircraft hit
+_BARE_SHELL = frozenset(_WORDS["bare_shell"])
 
 
 def _norm_start(norm: str, hits: list[Hit], triggers: list[Hit]) -> int:
@@ -166,8 +177,8 @@ def sentence_mentions(text: str, norm: str, sent: tuple[int, int], hits: list[Hi
     triggers = [h for h in hits if h.kind == "trigger"]
     cues = [h for h in hits if h.kind == "cue"]
     kinds = {c.payload for c in cues}
-    if "judicial" in kinds:
-        return []
+    if any(c.payload == "judicial" and not _COURT_PLACE.search(norm[max(0, c.nstart - 12):c.nstart]) for c in cues):
+        return []  # courts and charges; but "اقتحام مبنى المحكمة": the court is where it happened
     ns = _norm_start(norm, hits, triggers)
     idioms = [c for c in cues if c.payload == "idiom"]  # "فض الاشتباك", "هجوم لاذع": not acts of violence
     live = [t for t in triggers if not blocked(norm, t, cues, ns)
@@ -273,6 +284,9 @@ def _classify(m: Mention, kinds: set[str], clause_kinds: set[str], violent: bool
         if "killed" in clause_kinds and violent and a1 is not None and a1.kind in ("state", "group"):
             _set(m, "Excessive force against protesters")
             m.actor2 = None  # filled with Protesters (country) by the caller
+        elif "violent" in clause_kinds:
+            _set(m, "Violent demonstration")  # "متظاهرين كانوا يرشقون حقل الزبير بالحجارة": a riot
+            m.rioters, m.weak = True, False  # the violent act names what happened: no weak protest word
         elif "intervention" in kinds:
             _set(m, "Protest with intervention")
     elif m.cls == "disrupt":  # an intercepted strike is coded as the strike: launcher on interceptor

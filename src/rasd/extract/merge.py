@@ -38,6 +38,8 @@ class Draft:
     default_actor1: bool = False  # actor1 was not named in the text (a class default)
     sent_no: int = -1  # the sentence's number in the document's article text (adjacency)
     story: object = None  # the story (Segment.story) the sentence belongs to
+    report_day: bool = False  # its date is the report's ("أفاد المرصد الأحد"), not told of the act itself
+
 
     def key(self) -> tuple:
         p = self.place
@@ -105,8 +107,8 @@ def _fold_partial(groups: dict[tuple, list[Draft]]) -> dict[tuple, list[Draft]]:
         return any(d.date is not None and d.mention.sent[0] <= d.date.start < d.mention.sent[1]  # type: ignore[attr-defined]
                    for d in g)
 
-    def anchored(g: list[Draft]) -> bool:  # a place named in the group's own sentences
-        return any(d.place is not None and d.place.span is not None
+    def anchored(g: list[Draft]) -> bool:  # a place below the country named in the group's own sentences
+        return any(d.place is not None and d.place.span is not None and d.place.admin1 is not None
                    and d.mention.sent[0] <= d.place.span.start < d.mention.sent[1] for d in g)
 
     def admin1(g: list[Draft]) -> str | None:
@@ -162,7 +164,7 @@ def _fold_partial(groups: dict[tuple, list[Draft]]) -> dict[tuple, list[Draft]]:
             if ow != where and where is not None and anchored(g) and (
                     fine(g) or admin1(g) is not None and admin1(g) != admin1(go)):
                 continue
-            same_date = od == date or (all(d.date is None for d in g) and stated(go)) \
+            same_date = od == date or (_undated(g, go) and stated(go)) \
                 or (not stated(g) and stated(go) and (ow == where or not anchored(g))
                     and (all(d.mention.definite for d in g) or osub != sub))
             # dated by publication only; or "الاتفاق" told again later with no date or place of its own
@@ -207,6 +209,7 @@ def _group_fatalities(group: list[Draft]) -> int:
 
 
 _UNNAMED = "Unidentified Armed Group"
+_TAKEN = {True: "Government regains territory", False: "Non-state actor overtakes territory"}  # by state forces?
 REPEATED_TOLL = 15  # a stated toll this large (above the vague 10 and 12) told for two events: one toll told twice
 _NEXT_WORD = re.compile(r"\S*\s+(\S+)")
 
@@ -214,6 +217,11 @@ _NEXT_WORD = re.compile(r"\S*\s+(\S+)")
 def _named(g: list[Draft]) -> set[str]:
     """The actors a group names (an unidentified attacker names no one)."""
     return {a for d in g for a in (d.actor1, d.actor2) if a is not None and not a.startswith(_UNNAMED)}
+
+
+def _within(na: set[str], nb: set[str], allies: frozenset[frozenset[str]]) -> bool:
+    """Every actor of ``na`` is in ``nb`` or an ally of one there ("الجنود الروس" / "القوات السورية": one side)."""
+    return all(a in nb or any(frozenset((a, b)) in allies for b in nb) for a in na)
 
 
 def _as_target(g: list[Draft], o: list[Draft]) -> bool:
@@ -224,12 +232,13 @@ def _as_target(g: list[Draft], o: list[Draft]) -> bool:
 
 
 def _same_place(g: list[Draft], o: list[Draft]) -> bool:
-    """Same place, or one side's place unknown, or the other's district or province ("دمشق" / "الكسوة")."""
+    """Same place, or one side's place unknown (or only its country), or the other's district or province
+    ("دمشق" / "الكسوة")."""
     a, b = g[0], o[0]
     if a.country != b.country:
         return False
-    if a.place is None or b.place is None:
-        return True
+    if a.place is None or b.place is None or a.place.admin1 is None or b.place.admin1 is None:
+        return True  # one side's place unknown, or known only as the country
     pa, pb = a.place, b.place
     wa = pa.location or pa.admin3 or pa.admin2 or pa.admin1
     wb = pb.location or pb.admin3 or pb.admin2 or pb.admin1
@@ -238,8 +247,19 @@ def _same_place(g: list[Draft], o: list[Draft]) -> bool:
 
 
 def _same_day(g: list[Draft], o: list[Draft]) -> bool:
-    """Same day, or one side told no date of its own (publication day)."""
-    return g[0].event_date == o[0].event_date or all(d.date is None for d in g) or all(d.date is None for d in o)
+    """Same day, or one side told no date of its own (publication day, or the report's day)."""
+    return g[0].event_date == o[0].event_date or _undated(g, o) or _undated(o, g)
+
+
+def _undated(g: list[Draft], o: list[Draft]) -> bool:
+    """``g`` tells no date of its own: none (publication day), or the day of its report when ``o``'s act
+    falls on that day or the day before ("أفاد المرصد الأحد" / "هاجموا السبت")."""
+    if all(d.date is None for d in g):
+        return True
+    if not all(d.date is None or d.report_day for d in g) or g[0].event_date is None or o[0].event_date is None:
+        return False
+    lag = (dt.date.fromisoformat(g[0].event_date) - dt.date.fromisoformat(o[0].event_date)).days
+    return 0 <= lag <= 1
 
 
 def _described(d: Draft, text: str) -> tuple[str, str, str, str]:
@@ -267,6 +287,7 @@ def _fold_compatible(groups: dict[tuple, list[Draft]], text: str) -> tuple[dict[
     drafts giving (sub-type, actors, place, date)."""
     picks: dict[tuple, tuple] = {}
     act_of: dict[tuple, Act | None] = {}
+    allies = load().allies
     keys = list(groups)
     for i, k in enumerate(keys):
         if k not in groups:
@@ -288,7 +309,7 @@ def _fold_compatible(groups: dict[tuple, list[Draft]], text: str) -> tuple[dict[
             if any(answers(text[x.mention.sent[0]:x.mention.trigger.start]) for x in go):
                 continue  # "ورد الحوثيون بـ...": the other side's answer is another act
             na, nb = _named(g), _named(go)
-            if not (na <= nb or nb <= na) or not _as_target(g, go) or not _as_target(go, g) \
+            if not (_within(na, nb, allies) or _within(nb, na, allies)) or not _as_target(g, go) or not _as_target(go, g) \
                     or not _same_place(g, go) or not _same_day(g, go):
                 continue
             merged = g + groups.pop(o)
@@ -307,7 +328,8 @@ def _picks(group: list[Draft], act: Act | None) -> tuple[Draft, Draft, Draft, Dr
     kind = min(group, key=lambda d: act.rank(d.mention.sub_event_type)) if act is not None \
         and all(d.mention.sub_event_type in act.order for d in group) else group[0]
     actors = max(group, key=lambda d: (len(_named([d])), not d.default_actor1 and not d.target_only, d is kind))
-    place = max(group, key=lambda d: (anchored(d), d.place is not None and d.place.admin2 is not None,
+    place = max(group, key=lambda d: (d.place is not None and d.place.admin1 is not None, anchored(d),
+                                      d.place is not None and d.place.admin2 is not None,
                                       d.place is not None and d.place.admin3 is not None, d is kind))
     date = next((d for d in group if d.date is not None), group[0])
     return kind, actors, place, date
@@ -345,14 +367,18 @@ def _event(doc: Document, key: tuple, group: list[Draft], lex: Lexicon,
     cited = [name for d in group for name, _h in d.cited]
     source = "; ".join(dict.fromkeys([x for x in [doc.source, *cited] if x])) or None
     inter1, inter2 = inter_of(first.actor1, lex), inter_of(first.actor2, lex)
+    sub = m.sub_event_type
+    takers = {inter_of(d.actor1, lex) for d in group if not d.target_only and d.mention.cls == "take"}
+    if sub in _TAKEN.values() and takers and takers <= {1, 2, 3, 4}:  # who took it, by the final actors
+        sub = _TAKEN[1 in takers]
     p = placed.place
     where = (p.location if p else None) or placed.country or "unknown place"
-    note = (f"{m.sub_event_type} ({m.event_type}): {first.actor1 or 'unknown actor'}"
+    note = (f"{sub} ({m.event_type}): {first.actor1 or 'unknown actor'}"
             f"{' vs ' + first.actor2 if first.actor2 else ''} in {where}; {fatalities} fatalit{'y' if fatalities == 1 else 'ies'}")
     if any(d.mention.unconfirmed for d in group):
         note += "; unconfirmed claim"
     ev = Event(
-        doc_id=doc.id, event_type=m.event_type, sub_event_type=m.sub_event_type,
+        doc_id=doc.id, event_type=m.event_type, sub_event_type=sub,
         actor1=first.actor1, inter1=inter1, actor2=first.actor2, inter2=inter2,
         interaction=interaction(inter1, inter2),
         civilian_targeting="Civilian targeting" if (first.actor2 or "").startswith("Civilians") else None,
@@ -363,6 +389,7 @@ def _event(doc: Document, key: tuple, group: list[Draft], lex: Lexicon,
         geo_precision=p.geo_precision if p else None,
         event_date=dated.event_date, time_precision=dated.time_precision, fatalities=fatalities,
         source=source, notes=note, evidence=doc.text[m.sent[0]:m.sent[1]], evidence_spans=spans,
+        published=doc.published,
     )
     ev.id = hashlib.sha1(f"{doc.id}|{key!r}".encode()).hexdigest()
     ev.doc_ids = [doc.id]

@@ -4,39 +4,20 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from rasd.extract.lexicon import Actor, ActorAlias, Lexicon
+from rasd.extract.lexicon import DATA, Actor, ActorAlias, Lexicon, named_patterns
 from rasd.extract.matcher import Hit
 
-_AGENT_BEFORE = re.compile(
-    r"(?:^|\s)[وف]?(?:شن|شنت|شنوا|شنه|شنها|نفذ|نفذت|نفذه|نفذها|نفذوا|قام|قامت|اقدم|اقدمت|تبني|تبنت|تبناه|"
-    r"من قبل|برصاص|بنيران|نيران|علي يد|علي ايدي|بواسطه|يد|يشنها|تشنها|ارتكبها|ارتكبه|ارتكب|ارتكبت|"
-    r"اطلقها|اطلقتها|بقياده)(?:\s+\S+){0,3}\s*$"
-)
-_TARGET_BEFORE = re.compile(
-    r"(?:^|\s)[وف]?(?:علي|ضد|استهدف|استهدفت|استهدفوا|استهدفه|استهدفها|صفوف|مواقع|موقع|مقر|مقرات|نقاط|حواجز|"
-    r"تجمعات|معاقل|اهداف|تعرضت|تعرض|تعرضوا|قياديا|قيادي|جنود|ضباط|الي|لصالح|مخيم|مقرا|مستودعات|منصات|قواعد|قاعده|دوريه|رتلا|رتل)\s+(?:من\s+)?$"
-)
-_SPEAKER_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:باسم|مصادر|مصدر|ناطق|بيان|اعلام|"
-                             r"قال|قالت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|اعلن|اعلنت|اوضح|اوضحت|ل?وسائل|"
-                             r"(?:مصادر|مصدر|اخري)\s+(?:\S+\s+)?تابعه)"
-                             r"(?:\s+(?:في|من|عن|ل|تابعه|مقرب|مقربه))?\s+[لب]?$")
-_RESUMED = re.compile(r"\s*(?:\S+\s+)?[وف]?ب?(?:انه|انها|انهم)\s")  # "قال الجيش إنه استعاد": the speaker acted
-_CONTROL_BEFORE = re.compile(r"(?:(?:التي|الذي)\s+(?:ت|ي)سيطر\s+(?:عليها|عليه)|الخاضعه\s+لسيطره|الخاضع\s+لسيطره|"
-                             r"تحت\s+سيطره|مناطق\s+سيطره|معاقل|معقل|لسيطره)\s*[\"']?\s*$")  # who holds a place, not who acts
-_AGENT_NEAR = re.compile(r"(?:^|\s)[وف]?(?:برصاص|بنيران|نيران|قبل|يد|ايدي|بواسطه|شنه|شنها|شنته|نفذه|نفذها|نفذته|"
-                         r"ارتكبه|ارتكبها|ارتكبته|اطلقها|اطلقته)\s+$")  # the perpetrator, even next to a death
-_SOURCE_BEFORE = re.compile(r"(?:^|\s)من\s+(?:مواقع|مناطق\s+سيطره|مناطق|مراكز|نقاط)\s+$")
-_ADJ_GAP = re.compile(r"^\s*(?:\S+\s+)?$")  # "غارات روسية", "هجمات جوية روسية"
-_COMPLEMENTIZER = re.compile(r"(?:^|\s)[وف]?ب?(?:ان|انه|انها)\s")
-_SUBJECT_AFTER_THAT = re.compile(r"(?:^|\s)[وف]?ب?ان\s+$")  # "قالت مصادر إن طائرات روسية قصفت": the subject
-_PASSIVE_DEATH = re.compile(r"^(?:قتلوا|قتل|قتلا|لقي|لقوا|لقيت|قضوا|سقطوا|اصيب|اصيبوا|اصيبت)")  # "أربعة عناصر أمن قتلوا"
+_NAMES = ("agent_before", "target_before", "speaker_before", "resumed", "control_before", "agent_near",
+          "source_before", "adj_gap", "complementizer", "subject_after_that", "passive_death", "vso_gap",
+          "supporter_before", "own_suffix_after", "own_suffix_trigger", "aimed", "target_of")
+_P = named_patterns(DATA / "roles_patterns.tsv", _NAMES)
+_AGENT_BEFORE, _TARGET_BEFORE, _SPEAKER_BEFORE, _RESUMED, _CONTROL_BEFORE, _AGENT_NEAR, _SOURCE_BEFORE, \
+    _ADJ_GAP, _COMPLEMENTIZER, _SUBJECT_AFTER_THAT, _PASSIVE_DEATH, _VSO_GAP, _SUPPORTER_BEFORE, \
+    _OWN_AFTER, _OWN_TRIGGER, _AIMED, _TARGET_OF = (_P[n] for n in _NAMES)
 _VICTIM_WINDOW = 40  # normalised characters after a killed word in which an actor is the victim
-_VSO_GAP = re.compile(r"^\s*(?:(?!(?:علي|ضد|في|من|الي|عن|مع|بين|ضمن|داخل|قرب|نحو|باتجاه)\s)\S+\s+)?$")
-_SUPPORTER_BEFORE = re.compile(r"(?:تدعمها|يدعمها|تدعمه|يدعمه|المدعومه من|المدعوم من|المدعومين من|بدعم من|بدعم|"
-                               r"الموالية ل|الموالين ل|الموالي ل|حليفه|حلفاء|بالتعاون مع|بمساندة|بمساعده)\s*\S*\s*$")
+_ANNOUNCE_WINDOW = 60  # normalised characters from a speaker to the act it announces ("أعلن الأمن العام اعتقال")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,18 +66,24 @@ def assign(norm: str, trigger: Hit, actors: list[Hit], killed: list[Hit],
             word_start -= 1
         before = norm[max(0, word_start - 60):word_start]
         gap = norm[trigger.nend:word_start] if word_start >= trigger.nend else None
-        if _SUPPORTER_BEFORE.search(before) or _CONTROL_BEFORE.search(before):
+        if _CONTROL_BEFORE.search(before):
+            continue
+        if _SUPPORTER_BEFORE.search(before):
+            if (alias.actor.air or alias.actor.name == "{coalition}") and trigger.payload.cls == "air":  # type: ignore[attr-defined]
+                tiers["agent"].append(h)  # "بإسناد من طيران التحالف الذي استهدف بعدة غارات": its jets struck
             continue
         if _SOURCE_BEFORE.search(before) or _AGENT_NEAR.search(before):
             tiers["agent"].append(h)  # "من مواقع قوات الأسد": fired from its positions
             continue
-        announces = h.nend <= trigger.nstart <= h.nend + 45 \
+        announces = h.nend <= trigger.nstart <= h.nend + _ANNOUNCE_WINDOW \
             and not _COMPLEMENTIZER.search(norm[h.nend:trigger.nstart])  # "أعلن الأمن العام، اليوم، اعتقال ..."
         if _SPEAKER_BEFORE.search(before) and not alias.adjective:
-            own = norm[trigger.nend:trigger.nend + 1] in ("ه",) or trigger.form.split()[0].endswith(("ته", "تها"))
+            own = _OWN_AFTER.match(norm[trigger.nend:trigger.nend + 1]) or _OWN_TRIGGER.search(trigger.form.split()[0])
             resumed = announces or own and h.nend <= trigger.nstart or _RESUMED.match(norm[h.nend:h.nend + 16])
             # the speaker did it: "قال الجيش إنه استعاد", "قال الجيش إن ضرباته ..."
             tiers["agent" if resumed else "speaker"].append(h)
+        elif alias.adjective and _AIMED.search(norm[trigger.nstart:h.nstart]):
+            tiers["target"].append(h)  # "الهجوم على القنصلية الأمريكية": the target's nationality
         elif alias.adjective or (gap is not None and _VSO_GAP.match(gap) and alias.actor.kind != "civilians"
                                  and trigger.payload.cls != "arrest"):  # type: ignore[attr-defined]
             tiers["agent"].append(h)
@@ -105,8 +92,8 @@ def assign(norm: str, trigger: Hit, actors: list[Hit], killed: list[Hit],
         elif any(0 <= word_start - k.nend <= _VICTIM_WINDOW for k in killed) \
                 or any(0 <= k.nstart - h.nend <= 24 and _PASSIVE_DEATH.match(k.form) for k in killed):
             tiers["victim"].append(h)
-        elif _TARGET_BEFORE.search(before):
-            tiers["target"].append(h)
+        elif _TARGET_BEFORE.search(before) or norm[word_start:h.nstart].endswith("ل") and _TARGET_OF.search(before):
+            tiers["target"].append(h)  # "مواقع تمركز للحوثيين": whose positions were hit
         elif _AGENT_BEFORE.search(before) or _SUBJECT_AFTER_THAT.search(before) and h.nend <= trigger.nstart \
                 and alias.actor.kind != "civilians":
             tiers["agent"].append(h)
@@ -158,6 +145,6 @@ def canonical(actor: Actor, country: str | None, lex: Lexicon) -> str | None:
     if name == "{police}":
         return c.police if c else f"Police Forces of {country}"
     if name == "{coalition}":
-        return "Military Forces of Saudi Arabia (2015-)" if country == "Yemen" else \
+        return "Military Forces of Saudi Arabia (2015-)" if country in ("Yemen", "Saudi Arabia") else \
             "International Coalition Against the Islamic State"
     return name.replace("{country}", country)

@@ -11,14 +11,16 @@ import re
 from rasd.clean.normalize import norm
 from rasd.extract import bridge
 from rasd.extract.fatalities import tally_rules
+from rasd.extract.lexicon import DATA, named_patterns
 from rasd.extract.matcher import Hit
 from rasd.extract.mentions import Mention
 from rasd.model import Segment
 
+_P = named_patterns(DATA / "timeline_patterns.tsv", ("pluperfect", "background_lead", "frame_lead", "after_that", "age"))
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
-_PLUPERFECT = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,14}قد\s|^\s*[وف]?(?:كان|كانت|كانوا)\s+(?![يت])")
-_BACKGROUND_LEAD = re.compile(r"^\s*[وف]?(?:يذكر|يشار|يذكر ان|جدير بالذكر|تجدر الاشاره|في وقت سابق|سابقا)\b")
-_FRAME_LEAD = re.compile(r"^\s*[وف]?(?:ياتي|تاتي|جاء ذلك|ياتي ذلك)\b")  # "ويأتي ... بعد": context for other news
+_PLUPERFECT = _P["pluperfect"]
+_BACKGROUND_LEAD = _P["background_lead"]
+_FRAME_LEAD = _P["frame_lead"]  # "ويأتي ... بعد": context for other news
 RECENT_DAYS = 7
 
 
@@ -29,7 +31,8 @@ def is_background(text: str, norm: str, normalized, s: int, e: int, dates: list[
     recent = any(d.date and not d.background for d in dates)
     day = any(d.date and not d.background and d.kind in ("weekday", "relative", "explicit") and d.precision == 1
               for d in dates)
-    if any(h.kind == "cue" and h.payload == "background" for h in shits) and not (recent and not _old(dates, published)):
+    if any(_background_cue(h, norm[max(0, h.nstart - 24):h.nstart]) for h in shits) \
+            and not (recent and not _old(dates, published)):
         return True
     ns, ne = _norm_range(normalized, s, e)
     sn = norm[ns:ne]
@@ -45,6 +48,12 @@ def is_background(text: str, norm: str, normalized, s: int, e: int, dates: list[
         if (published is None or int(y) < published.year) and not day:
             return True
     return False
+
+
+def _background_cue(h: Hit, before: str) -> bool:
+    """A background cue, unless it tells a person's age (``before``: the normalised text before it,
+    "وشقيقه (4 أعوام)", "عمره 18 عاما")."""
+    return h.kind == "cue" and h.payload == "background" and not _P["age"].search(before)
 
 
 def _old(dates: list[bridge.DateFound], published: dt.date | None) -> bool:
@@ -64,7 +73,8 @@ def clause_background(m: Mention, shits: list[Hit], dates: list[bridge.DateFound
     cs, ce = m.clause
     if any(cs <= d.start < ce and d.date and not d.background for d in dates):
         return False
-    return any(h.kind == "cue" and h.payload == "background" and cs <= h.start < ce for h in shits) \
+    return any(cs <= h.start < ce and _background_cue(h, norm(text[max(0, h.start - 30):h.start]) if text else "")
+               for h in shits) \
         or bool(text) and bool(tally_rules().total.search(norm(text[cs:ce])))
 
 
@@ -79,9 +89,7 @@ def told_before(m: Mention, dates: list[bridge.DateFound], published: dt.date | 
     return bool(near.date and published and (published - dt.date.fromisoformat(near.date)).days > RECENT_DAYS)
 
 
-_AFTER_THAT = re.compile(r"(?:^|\s)[وف]?(?:بعد|منذ|عقب|اثر)\s+(?:ان|ما)\s+(?:\S+\s+)?$"
-                         r"|(?:^|\s)[وف]?(?:ردا|رد|انتقاما)\s+(?:\S+\s+){0,2}?(?:علي\s+|ل)(?!ذلك|هذا|هذه)(?:\S+\s+){0,4}?"
-                         r"(?:ما\s+\S+\s+(?:ب?انه\s+)?)?$")
+_AFTER_THAT = _P["after_that"]  # "بعد أن", "ردا على": the frame of, or reason for, another act
 
 
 def after_frame(m: Mention, norm: str, dates: list[bridge.DateFound]) -> bool:
@@ -121,6 +129,19 @@ class Lead:
                      and (published is None or (published - dt.date.fromisoformat(d.date)).days <= RECENT_DAYS)]
             self._date = found[0] if found else None
         return self._date
+
+
+_REPORT_GAP = 40  # characters from an attribution to a day that dates the report, not the act
+
+
+def report_date(d: bridge.DateFound, shits: list[Hit]) -> bool:
+    """A day told right after who said it, before any act ("وفق ما أفاد المرصد السوري الأحد", "وفق بيان
+    رسمي ورد الجمعة"): the day of the report, which the act may not share."""
+    for h in shits:
+        if h.end <= d.start <= h.end + _REPORT_GAP and (h.kind == "source" or h.kind == "cue" and h.payload == "attribution") \
+                and not any(t.kind == "trigger" and h.end <= t.start < d.start for t in shits):
+            return True
+    return False
 
 
 def event_date(m: Mention, good: list[bridge.DateFound], para: list[bridge.DateFound],
