@@ -18,15 +18,15 @@ def test_api_cli_serve_defaults_to_loopback():
 def test_api_cli_serve_missing_database_is_one_line(tmp_path):
     missing = tmp_path / "none.db"
     result = CliRunner().invoke(main, ["serve", "--db", str(missing)], env={"RASD_TOKEN": ""})
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # configuration error (docs/cli.md)
     assert "database not found" in result.output and "Traceback" not in result.output
     assert not missing.exists()
     not_sqlite = tmp_path / "notes.db"
     not_sqlite.write_text("not a database", encoding="utf-8")
     result = CliRunner().invoke(main, ["serve", "--db", str(not_sqlite), "--token", "t"])
-    assert result.exit_code == 1 and "cannot open database" in result.output, result.output
+    assert result.exit_code == 2 and "cannot open database" in result.output, result.output
     result = CliRunner().invoke(main, ["serve", "--db", str(not_sqlite)], env={"RASD_TOKEN": ""})
-    assert result.exit_code == 1 and "not a rasd database" in result.output, result.output
+    assert result.exit_code == 2 and "not a rasd database" in result.output, result.output
 
 
 def test_api_docs_cover_every_option_and_route(tmp_path):

@@ -103,7 +103,7 @@ def test_cli_bad_database_is_one_line_error(tmp_path):
     db = tmp_path / "notes.db"
     shutil.copy(SEED, db)
     r = run("stats", "--db", str(db))
-    assert r.exit_code == 1 and "cannot open as a rasd database" in r.output and "Traceback" not in r.output
+    assert r.exit_code == 2 and "cannot open as a rasd database" in r.output and "Traceback" not in r.output
 
 
 def test_cli_export_every_format(tmp_path):

@@ -54,7 +54,7 @@ def test_export_rejects_malformed_dates(db, value):
 @pytest.mark.issue(2)
 def test_export_unwritable_output_is_one_line(db, tmp_path):
     r = export("--db", db, "-o", str(tmp_path / "missing" / "x.csv"))
-    assert r.exit_code == 1 and "cannot write" in r.output and "Traceback" not in r.output
+    assert r.exit_code == 2 and "cannot write" in r.output and "Traceback" not in r.output
 
 
 @pytest.mark.issue(2)

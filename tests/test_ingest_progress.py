@@ -22,7 +22,8 @@ def test_ingest_progress_plain_lines_and_notes(tmp_path):
     lines = out.getvalue().splitlines()
     assert (r.added, r.failed) == (5, 1)
     assert lines[5] == f"[E106] {f}#L6: malformed JSON: Expecting property name enclosed in double quotes at column 2"
-    assert [line.split(",")[0] for line in lines[:5] + lines[6:]] == [f"rasd: {i} inputs" for i in range(1, 7)]
+    assert [line.split(",")[0] for line in lines[:5] + lines[6:]] == ["rasd: 1 input"] + [
+        f"rasd: {i} inputs" for i in range(2, 7)]
     assert lines[-1].endswith(", 1 failed")
 
 

@@ -40,5 +40,5 @@ def test_watch_cli_once_then_restart(tmp_path, ant_path):
 
 def test_watch_cli_rejects_a_target_that_is_neither_folder_nor_feed(tmp_path):
     result = CliRunner().invoke(main, ["watch", str(tmp_path / "missing"), "--db", str(tmp_path / "w.db")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a configuration error (docs/cli.md, exit status)
     assert "[E100]" in result.output and "not a folder or a feed URL" in result.output

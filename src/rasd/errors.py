@@ -48,5 +48,18 @@ class KnowledgeError(RasdError):
     """A knowledge data file (actors, triggers, gazetteer, patterns) failed its load check."""
 
     def __init__(self, path: str, line: int | None, detail: str) -> None:
+        self.path, self.line, self.detail = path, line, detail
         where = f"{path}:{line}" if line else path
         super().__init__(f"[E300] {where}: {detail}")
+
+    def __reduce__(self):  # picklable (Dask workers hand it back to the client)
+        return (type(self), (self.path, self.line, self.detail))
+
+
+class ConfigError(RasdError):
+    """A setting (environment variable, option) that cannot be used: not an input's fault, so a
+    batch stops on it, as on a ``KnowledgeError``, instead of failing every input."""
+
+
+# errors that stop a whole batch (every input would fail the same way); the CLI exits 2 on them
+FATAL_ERRORS: tuple[type[RasdError], ...] = (KnowledgeError, ConfigError)

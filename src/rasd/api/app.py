@@ -11,9 +11,9 @@ import io
 import json
 import sqlite3
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, Query
+from fastapi import Body, Depends, FastAPI, Header, Query
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -24,13 +24,14 @@ from rasd.api.filters import (
     DEFAULT_PAGE_SIZE,
     DEFAULT_SORT,
     MAX_EXPORT_ROWS,
+    MAX_FATALITIES,
     MAX_PAGE_SIZE,
     EventFilter,
     check_paging,
     parse_sort,
 )
 from rasd.api.limits import MAX_BODY_BYTES, LimitsMiddleware
-from rasd.api.write import MAX_DOCUMENTS_PER_REQUEST, DocumentIn, DocumentsIn, Writer, check_token
+from rasd.api.write import MAX_DOCUMENTS_PER_REQUEST, Writer, check_token, parse_documents
 from rasd.errors import RasdError
 from rasd.web import STATIC_DIR, boundaries_path
 
@@ -50,13 +51,15 @@ EMPTY_FC = {"type": "FeatureCollection", "features": []}
 def event_filter(
     date_from: Annotated[str | None, Query(description="first day, YYYY-MM-DD")] = None,
     date_to: Annotated[str | None, Query(description="last day (inclusive), YYYY-MM-DD")] = None,
-    country: Annotated[list[str], Query(description="country (repeat for several)")] = [],  # noqa: B006
+    country: Annotated[list[str], Query(description="country: English name, ISO code or Arabic name "
+                                              "(repeat for several)")] = [],  # noqa: B006
     admin1: Annotated[list[str], Query(description="admin1 (repeat for several)")] = [],  # noqa: B006
     admin2: Annotated[list[str], Query(description="admin2 (repeat for several)")] = [],  # noqa: B006
-    event_type: Annotated[list[str], Query(description="ACLED event type")] = [],  # noqa: B006
+    event_type: Annotated[list[str], Query(description="ACLED event type, any case")] = [],  # noqa: B006
     sub_event_type: Annotated[list[str], Query(description="ACLED sub-event type")] = [],  # noqa: B006
     actor: Annotated[str | None, Query(description="substring of either actor (or associated)")] = None,
-    fatalities_min: Annotated[int | None, Query(ge=0, description="at least this many fatalities")] = None,
+    fatalities_min: Annotated[int | None, Query(ge=0, le=MAX_FATALITIES,
+                                                description="at least this many fatalities")] = None,
     q: Annotated[str | None, Query(description="full-text search over the evidence (FTS5)")] = None,
     bbox: Annotated[str | None, Query(description="west,south,east,north in degrees")] = None,
 ) -> EventFilter:
@@ -179,10 +182,11 @@ def create_app(db_path: str | Path, token: str | None = None, *, max_body: int =
         return FileResponse(path, media_type="application/geo+json")
 
     @app.post("/api/documents", status_code=201, summary="process and store documents (needs the token)")
-    def post_documents(body: DocumentIn | list[DocumentIn] | DocumentsIn,
+    def post_documents(body: Annotated[Any, Body(description="a document, a list of them, or "
+                                                         "{\"documents\": [...]}; see DocumentIn")],
                        authorization: Annotated[str | None, Header()] = None) -> dict:
         check_token(token, authorization)
-        docs = body.documents if isinstance(body, DocumentsIn) else body if isinstance(body, list) else [body]
+        docs = parse_documents(body)
         if not docs:
             raise ApiError(422, "no documents in the body")
         if len(docs) > MAX_DOCUMENTS_PER_REQUEST:

@@ -49,15 +49,53 @@ def error_response(status: int, message: str, code: str | None = None, param: st
     return JSONResponse(error_body(status, message, code, param), status_code=status, headers=headers)
 
 
+def where(loc: tuple | list, prefix: str = "") -> str:
+    """A pydantic error location as the client wrote it: ``documents[0].text``; pydantic's own
+    entries (``function-after[...]``, the ``body`` / ``query`` markers) are left out."""
+    out = prefix
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part in ("body", "query", "path", "header") and not out:
+            continue
+        elif "[" in str(part) or "(" in str(part):  # a validator's or union member's name
+            continue
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+_PLAIN = {
+    "json_invalid": "not valid JSON",
+    "missing": "missing",
+    "extra_forbidden": "unknown field",
+    "model_attributes_type": "expected a JSON object",
+    "model_type": "expected a JSON object",
+    "dict_type": "expected a JSON object",
+    "list_type": "expected a JSON array",
+    "string_type": "expected a string",
+}
+
+
+def plain_message(err: dict, prefix: str = "") -> tuple[str, str | None]:
+    """One pydantic error (``ValidationError.errors()`` item) as ``(message, param)`` without pydantic's
+    internals: ``("documents[0].text: give exactly one of 'text' or 'html', not empty", "documents[0].text")``."""
+    kind = err.get("type", "")
+    loc = tuple(err.get("loc", ()))
+    if kind == "json_invalid":
+        return "body: not valid JSON", "body"
+    param = where(loc, prefix) or None
+    msg = _PLAIN.get(kind) or str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+    return (f"{param}: {msg}" if param else msg), param
+
+
 def _validation_message(exc: RequestValidationError) -> tuple[str, str | None]:
     errs = exc.errors()
     if not errs:
         return "invalid request", None
-    first = errs[0]
-    loc = [str(x) for x in first.get("loc", ()) if x not in ("query", "path", "body")]
-    param = ".".join(loc) or None
-    msg = first.get("msg", "invalid value")
-    return (f"{param}: {msg}" if param else msg), param
+    if tuple(errs[0].get("loc", ())) == ("body",) and errs[0].get("type") == "missing":
+        return 'body: missing (send a JSON document, an array of them, or {"documents": [...]})', "body"
+    return plain_message(errs[0])
 
 
 def install(app: FastAPI) -> None:

@@ -14,6 +14,7 @@ MAX_PAGE_SIZE = 500
 DEFAULT_PAGE_SIZE = 50
 MAX_EXPORT_ROWS = 100_000
 MAX_TEXT_PARAM = 200
+MAX_FATALITIES = 1_000_000_000  # beyond any real count; keeps the parameter inside SQLite's INTEGER
 
 # public sort key -> SQL expression (whitelist)
 SORTS: dict[str, str] = {
@@ -31,6 +32,7 @@ SORTS: dict[str, str] = {
 DEFAULT_SORT = "-date"
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SORT = re.compile(r"^[-+]?([a-z_0-9]+)$")
 _FTS_TOKEN = re.compile(r"[\w\u0600-\u06FF]+\*?", re.UNICODE)
 
 
@@ -105,8 +107,11 @@ def fts_query(text: str) -> str:
 def parse_sort(value: str | None) -> tuple[str, str]:
     """``fatalities`` / ``-fatalities`` → (SQL column, ASC|DESC), from the whitelist only."""
     value = (value or DEFAULT_SORT).strip()
-    desc = value.startswith("-")
-    key = value.lstrip("-+")
+    m = _SORT.match(value)
+    if not m:
+        raise FilterError("sort", f"expected a sort key with an optional leading '-', got {value[:40]!r}; "
+                          f"keys: {', '.join(sorted(SORTS))}")
+    desc, key = value.startswith("-"), m.group(1)
     if key not in SORTS:
         raise FilterError("sort", f"unknown sort key {key[:40]!r}; one of {', '.join(sorted(SORTS))}")
     return SORTS[key], "DESC" if desc else "ASC"
@@ -130,7 +135,10 @@ class EventFilter:
 
     @classmethod
     def build(cls, **raw) -> EventFilter:
-        """Check raw query values (strings / lists of strings / ints) and build the filter."""
+        """Check raw query values (strings / lists of strings / ints) and build the filter: a country
+        given as English name, ISO code or Arabic name and an event type in any case are turned
+        into the stored spelling; an unknown event type, a malformed date or an out-of-range
+        number is a ``FilterError`` (400)."""
         f = cls()
         f.date_from = check_date("date_from", raw.get("date_from"))
         f.date_to = check_date("date_to", raw.get("date_to"))
@@ -143,12 +151,12 @@ class EventFilter:
             if len(values) > 50:
                 raise FilterError(name, "more than 50 values")
             checked = [v for v in (check_text(name, x) for x in values) if v]
-            setattr(f, name, checked)
+            setattr(f, name, [_canonical(name, v) for v in checked])
         f.actor = check_text("actor", raw.get("actor"))
         fmin = raw.get("fatalities_min")
         if fmin is not None:
-            if not isinstance(fmin, int) or fmin < 0:
-                raise FilterError("fatalities_min", "expected an integer ≥ 0")
+            if not isinstance(fmin, int) or not 0 <= fmin <= MAX_FATALITIES:
+                raise FilterError("fatalities_min", f"expected an integer from 0 to {MAX_FATALITIES:,}")
             f.fatalities_min = fmin
         q = check_text("q", raw.get("q"))
         f.q = fts_query(q) if q else None
@@ -186,6 +194,21 @@ class EventFilter:
             clauses.append("e.longitude BETWEEN ? AND ? AND e.latitude BETWEEN ? AND ?")
             params.extend([west, east, south, north])
         return (" AND ".join(clauses) or "1"), params
+
+
+def _canonical(name: str, value: str) -> str:
+    """A country (any name, ISO code or Arabic name) or event type (any case) as events store it,
+    by the normalisers ``rasd export`` uses; an unknown event type is a ``FilterError``."""
+    from rasd.export.acled import canonical_country, canonical_event_type
+
+    if name == "country":
+        return canonical_country(value)
+    if name == "event_type":
+        try:
+            return canonical_event_type(value)
+        except ValueError as err:
+            raise FilterError(name, str(err)) from err
+    return value
 
 
 def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:

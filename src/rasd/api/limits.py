@@ -1,5 +1,6 @@
 """ASGI middleware for the server's limits: a request-body cap and security headers on every answer.
 
+``HEAD`` on any ``GET`` route answers as ``GET`` would, headers only (no body).
 The body cap checks ``Content-Length`` up front and reads uploads (also chunked) up to the cap
 before the app sees them, answering 413 in the API's error shape. Security headers keep the offline page self-contained
 (``Content-Security-Policy: default-src 'self'``) and stop sniffing and framing.
@@ -52,6 +53,16 @@ class LimitsMiddleware:
                 await self._reject(send_with_headers)
                 return
 
+        if scope.get("method") == "HEAD":  # answer as GET, drop the body (headers keep its length)
+            async def send_headers_only(message) -> None:
+                if message["type"] == "http.response.body":
+                    if message.get("more_body", False):
+                        return
+                    message = {"type": "http.response.body", "body": b"", "more_body": False}
+                await send_with_headers(message)
+
+            await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+            return
         if scope.get("method") not in ("POST", "PUT", "PATCH"):
             await self.app(scope, receive, send_with_headers)
             return

@@ -12,12 +12,13 @@ import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
 from rasd.api import queries
-from rasd.api.errors import ApiError
-from rasd.errors import InputError
+from rasd.api.errors import ApiError, plain_message
+from rasd.errors import FATAL_ERRORS, InputError
 from rasd.model import Source
 
 log = logging.getLogger("rasd.api")
@@ -58,6 +59,28 @@ class DocumentsIn(BaseModel):
     documents: list[DocumentIn] = Field(min_length=1, max_length=MAX_DOCUMENTS_PER_REQUEST)
 
 
+_LIST = TypeAdapter(list[DocumentIn])
+
+
+def parse_documents(raw: Any) -> list[DocumentIn]:
+    """The posted JSON as documents: one object, an array of them, or ``{"documents": [...]}``.
+    A body in none of these shapes is ``ApiError(422)`` whose message names the place as the
+    client wrote it: ``documents[0].text: …``, ``body[2].html: …``, ``body: …``."""
+    batch = isinstance(raw, dict) and "documents" in raw
+    try:
+        if batch:
+            return DocumentsIn.model_validate(raw).documents
+        if isinstance(raw, list):
+            return _LIST.validate_python(raw)
+        return [DocumentIn.model_validate(raw)]
+    except ValidationError as err:
+        first = err.errors()[0]
+        message, param = plain_message(first, "" if batch else "body")
+        if param is None:
+            message, param = f"body: {message}", "body"
+        raise ApiError(422, message, param=param) from None
+
+
 @dataclass(slots=True)
 class Writer:
     """Processes and stores posted documents into the database at ``db_path``."""
@@ -81,24 +104,38 @@ class Writer:
 
         A document that fails to process or to store is recorded in ``errors`` (``write_outcome``)
         and answered as ``failed``; the other documents go on."""
-        from rasd.pipeline import process
+        from rasd.pipeline import check_knowledge, process
         from rasd.scale.outcome import Failure
         from rasd.scale.writer import FAILED, write_outcome
         from rasd.store import Store
 
         results = []
+        try:
+            check_knowledge()  # once per process: a broken knowledge file is a 503 before any document
+        except FATAL_ERRORS as err:
+            log.error("configuration error, nothing processed: %s", err)
+            raise ApiError(503, f"server configuration error: {err}; no document was processed",
+                           code="configuration_error") from err
         for index, doc in enumerate(docs):
             source = doc.to_source(index)
             result: dict = {"index": index, "id": doc.id}
             try:
                 outcome = process(source)
+                with self.lock, Store(self.db_path) as store:
+                    status = write_outcome(store, outcome, resolve=True, note=log.error)
             except InputError as err:
                 outcome = Failure.from_error(err, source.origin)
-            except Exception as err:  # noqa: BLE001 - reported per document; the trace stays in the log
-                log.exception("processing %s failed", source.origin)
-                outcome = Failure(source.origin, "E200", type(err).__name__)
-            with self.lock, Store(self.db_path) as store:
-                status = write_outcome(store, outcome, resolve=True)
+                with self.lock, Store(self.db_path) as store:
+                    status = write_outcome(store, outcome, resolve=True)
+            except FATAL_ERRORS as err:  # a broken knowledge file: no document is at fault, none recorded
+                log.error("configuration error, document %d and later ones not processed: %s", index, err)
+                raise ApiError(503, f"server configuration error: {err}; document {index} and later ones "
+                               "were not processed (nothing recorded against them)",
+                               code="configuration_error") from err
+            except Exception as err:  # noqa: BLE001 - reported per document; the trace goes to the log
+                outcome = Failure.from_error(err, source.origin)  # E200 with type, message and trace
+                with self.lock, Store(self.db_path) as store:
+                    status = write_outcome(store, outcome, resolve=True, note=log.error)
             if isinstance(outcome, Failure):
                 results.append({**result, "status": FAILED, "code": outcome.code, "reason": outcome.error.reason})
                 continue

@@ -2,7 +2,9 @@
 
 Each command lives in its own module under ``rasd.cli`` and does one library call; they are
 registered here, explicitly, in one list, and imported only when used (no import-time decorators).
-Exit codes: 0 all inputs fine, 1 some inputs failed, 2 usage error, 3 nearly all failed.
+Exit codes (``rasd.cli._exit``): 0 all inputs fine, 1 some inputs failed, 2 usage or configuration
+error (a broken knowledge file or setting stops any command here, once, with exit 2), 3 nearly all
+failed, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -42,6 +44,16 @@ class LazyGroup(click.Group):
             if module == name:
                 return getattr(importlib.import_module(f"rasd.cli.{module}"), attr)
         return None
+
+    def invoke(self, ctx: click.Context):
+        from rasd.cli._exit import ConfigProblem
+        from rasd.errors import FATAL_ERRORS, KnowledgeError
+
+        try:
+            return super().invoke(ctx)
+        except FATAL_ERRORS as err:
+            what = "a knowledge file is broken" if isinstance(err, KnowledgeError) else "configuration error"
+            raise ConfigProblem(f"{err} ({what}; the run stopped, nothing was recorded against the inputs)") from err
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from rasd.errors import InputError, RasdError
+from rasd.errors import InputError
 
 
 @click.command("clean")
@@ -35,7 +35,7 @@ def clean_cmd(file: str, as_json: bool, show_all: bool) -> None:
                 raise item
             doc = to_document(item)
             segs = segment(doc)
-        except RasdError as exc:
+        except InputError as exc:
             failed += 1
             click.echo(str(exc), err=True)
             continue

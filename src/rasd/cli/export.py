@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from rasd.cli._exit import ConfigProblem
 from rasd.export import WRITERS
 
 
@@ -23,23 +24,20 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
 def _country(value: str | None) -> str | None:
     """The country as stored (ACLED's English name) for any name, ISO code or Arabic name rasd knows."""
-    from rasd.export.acled import country_of
+    from rasd.export.acled import canonical_country
 
-    known = country_of(value)
-    return known.name if known else value
+    return canonical_country(value) if value else None
 
 
 def _event_type(value: str | None) -> str | None:
-    from rasd.export.acled import disorder_types
+    from rasd.export.acled import canonical_event_type
 
     if value is None:
         return None
-    types = sorted({et for et, _ in disorder_types()})
-    for et in types:
-        if et.lower() == value.strip().lower():
-            return et
-    raise click.BadParameter(f"{value!r} is not an ACLED event type; one of: {', '.join(types)}",
-                             param_hint="'--event-type'")
+    try:
+        return canonical_event_type(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="'--event-type'") from err
 
 
 @click.command("export")
@@ -73,7 +71,7 @@ def export_cmd(fmt: str, db: str, output: str, country: str | None, event_type: 
         try:
             fh = click.open_file(output, "w", encoding="utf-8")
         except OSError as e:
-            raise click.ClickException(f"{output}: cannot write ({e.strerror or e})") from e
+            raise ConfigProblem(f"{output}: cannot write ({e.strerror or e})") from e
         with fh:
             n = WRITERS[fmt](store.iter_events(**filters), fh)
     if output != "-":

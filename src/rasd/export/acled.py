@@ -77,6 +77,29 @@ def country_of(name: str | None) -> Country | None:
     return countries().get(_key(name)) if name else None
 
 
+def canonical_country(value: str) -> str:
+    """The country as events store it (ACLED's English name) for any name, ISO code or Arabic name
+    rasd knows (``Syria``, ``SYR``, ``SY``, ``سوريا``); an unknown name comes back as given, trimmed.
+    The one normaliser behind ``rasd export --country`` and the API's ``country`` filter."""
+    known = country_of(value)
+    return known.name if known else value.strip()
+
+
+def event_types() -> list[str]:
+    """ACLED's event types, sorted."""
+    return sorted({et for et, _ in disorder_types()})
+
+
+def canonical_event_type(value: str) -> str:
+    """ACLED's spelling of an event type given in any case; ``ValueError`` (listing the types) for an
+    unknown one. The one check behind ``rasd export --event-type`` and the API's ``event_type``."""
+    types = event_types()
+    for et in types:
+        if et.lower() == value.strip().lower():
+            return et
+    raise ValueError(f"{value[:60]!r} is not an ACLED event type; one of: {', '.join(types)}")
+
+
 def disorder_type(event_type: str, sub_event_type: str) -> str:
     table = disorder_types()
     return table.get((event_type, sub_event_type)) or table.get((event_type, "*"), "")

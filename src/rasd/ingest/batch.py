@@ -8,12 +8,17 @@
    the hash of the raw page; the document's text hash is checked again when storing); an id it
    brings that the store does not know is kept as an alias of the stored document;
 3. ``process`` runs clean → extract; an ``InputError`` it raises is handled as in 1, any other
-   exception becomes an E200 error the same way;
+   exception becomes an E200 error the same way (detail: its type and message; its traceback is
+   printed once per distinct bug, ``rasd.ingest.bugs``);
 4. the document, its segments and events commit in their own transaction, so an interrupted batch
    keeps everything before the interruption and a re-run adds nothing twice (a failure while
    storing rolls that one document back and is an E200 error as in 3).
 
 Ctrl-C stops the batch after rolling back the document in flight; the result says ``interrupted``.
+A ``KnowledgeError`` or ``ConfigError`` (``rasd.errors.FATAL_ERRORS``: a broken data file or
+setting, which would fail every input alike) is not recorded against the input: it stops the batch
+and propagates to the caller (``rasd ingest`` prints it once and exits 2). The knowledge is checked
+(``rasd.pipeline.check_knowledge``) before the first input that needs processing.
 """
 
 from __future__ import annotations
@@ -23,11 +28,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rasd.errors import InputError
+from rasd.errors import FATAL_ERRORS, InputError
+from rasd.ingest.bugs import report_exception
 from rasd.ingest.progress import Display, make_display
 from rasd.ingest.sources import iter_sources
 from rasd.model import Source, content_hash
-from rasd.pipeline import Processed, process
+from rasd.pipeline import Processed, check_knowledge, process
 from rasd.store import Store
 
 NEARLY_ALL = 0.9
@@ -80,14 +86,16 @@ def run_batch(
     max_bytes: int | None = None,
     display: Display | None = None,
     process_fn: Callable[..., Processed] = process,
-    resolve: bool = False,
+    resolve: bool = True,
 ) -> BatchResult:
     """Ingest ``paths`` into ``store`` (steps in the module docstring); never raises for bad input.
 
     ``progress`` shows a bar (terminal) or periodic lines; failures are printed either way
     (on ``display``, standard error by default). ``process_fn(source, extract=...)`` replaces
-    ``rasd.pipeline.process`` (the watcher and benchmarks plug in here). ``resolve`` merges each
-    event with stored reports of the same event (``Store.add_processed(resolve=True)``).
+    ``rasd.pipeline.process`` (the watcher and benchmarks plug in here). ``resolve`` (default on,
+    as in ``rasd ingest``) merges each event with stored reports of the same event
+    (``Store.add_processed(resolve=True)``). Raises ``KnowledgeError`` / ``ConfigError`` (see the
+    module docstring), never for a bad input.
     """
     paths = list(paths)
     result = BatchResult()
@@ -109,16 +117,23 @@ def run_batch(
                     store.add_alias(source.id, raw_hash)
             result.skipped += 1
             return
+        check_knowledge(extract)  # once per process, before the first input that is processed
         try:
             processed = process_fn(source, extract=extract)
         except InputError as err:
             return fail(err)
+        except FATAL_ERRORS:
+            raise
         except Exception as e:  # noqa: BLE001 - one input's failure is recorded; the batch goes on
+            report_exception(e, source.origin, shown.note)
             return fail(InputError("E200", source.origin, f"{type(e).__name__}: {e}"))
         try:
             with store.atomic():
                 added = store.add_processed(processed, source_hash=raw_hash, resolve=resolve)
+        except FATAL_ERRORS:
+            raise
         except Exception as e:  # noqa: BLE001 - rolled back; recorded against this input
+            report_exception(e, source.origin, shown.note)
             return fail(InputError("E200", source.origin, f"storing failed: {type(e).__name__}: {e}"))
         if added:
             result.added += 1

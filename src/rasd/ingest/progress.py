@@ -52,7 +52,7 @@ class Plain(Quiet):
         if now - self.last >= self.every:
             self.last = now
             rate = self.done / (now - self.started)
-            self.note(f"rasd: {self.done:,} inputs, {rate:.1f}/s, {failed:,} failed")
+            self.note(f"rasd: {self.done:,} input{'' if self.done == 1 else 's'}, {rate:.1f}/s, {failed:,} failed")
 
     def close(self) -> None:
         pass

@@ -31,7 +31,7 @@ def read_limited(fh: BinaryIO, origin: str, max_bytes: int) -> bytes:
     """Read all of ``fh`` but never more than ``max_bytes`` + 1 bytes; E105 if it is larger."""
     data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError("E105", origin, f"more than {max_bytes:,} bytes (limit: setting max_bytes)")
+        raise InputError("E105", origin, f"more than {max_bytes:,} bytes (limit: --max-bytes / RASD_MAX_BYTES)")
     return data
 
 
@@ -125,7 +125,7 @@ def _parse_line(raw: bytes, origin: str) -> Source:
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as e:
-        raise InputError("E106", origin, f"{e.msg} at column {e.colno}") from e
+        raise InputError("E106", origin, f"{e.msg.removesuffix(' at')} at column {e.colno}") from e
     return source_from_json(obj, origin)
 
 
@@ -151,7 +151,7 @@ def read_jsonl(fh: BinaryIO, origin: str, max_bytes: int) -> Iterator[Source | I
     for n, raw in lines:
         where = f"{origin}#L{n}"
         if raw is None:
-            yield InputError("E105", where, f"line longer than {max_bytes:,} bytes (limit: setting max_bytes)")
+            yield InputError("E105", where, f"line longer than {max_bytes:,} bytes (limit: --max-bytes / RASD_MAX_BYTES)")
             continue
         if n == 1:
             raw = raw.removeprefix(b"\xef\xbb\xbf")
@@ -178,7 +178,7 @@ def read_json(fh: BinaryIO, origin: str, max_bytes: int) -> Iterator[Source | In
         if e.msg == "Extra data" and text.lstrip().startswith("{"):  # JSON Lines after all
             yield from read_jsonl(io.BufferedReader(io.BytesIO(text.encode("utf-8"))), origin, max_bytes)
             return
-        yield InputError("E106", origin, f"{e.msg} at line {e.lineno} column {e.colno}")
+        yield InputError("E106", origin, f"{e.msg.removesuffix(' at')} at line {e.lineno} column {e.colno}")
         return
     if isinstance(obj, list):
         if not obj:

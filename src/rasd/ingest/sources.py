@@ -76,7 +76,7 @@ def _read_path(path: Path, max_bytes: int) -> Iterator[Source | InputError]:
         yield InputError("E101", origin, "file is empty (0 bytes)")
         return
     if fmt in ("text", "html", "json") and not gz and size > max_bytes:
-        yield InputError("E105", origin, f"{size:,} bytes, limit {max_bytes:,} (setting max_bytes)")
+        yield InputError("E105", origin, f"{size:,} bytes, limit {max_bytes:,} (--max-bytes / RASD_MAX_BYTES)")
         return
     try:
         raw = open(path, "rb")  # noqa: SIM115 - closed below

@@ -1,5 +1,7 @@
 """Expand the paths a user gave into input files: folders recursively, sorted, hidden names skipped.
 
+Paths come out absolute (``os.path.abspath``: ``..`` removed, links kept), so an input's origin
+(stored with its document and its errors) is the same whichever directory rasd runs from.
 ``-`` stands for standard input and is passed through. A path that does not exist, a folder that
 cannot be listed, a folder with no input files in it, and a symbolic link that leads back into a
 folder being walked (a loop) each come out as an ``InputError`` in its place. Links to folders
@@ -60,7 +62,7 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | str | InputErro
         if str(raw) == STDIN:
             yield STDIN
             continue
-        path = Path(raw)
+        path = Path(os.path.abspath(raw))  # absolute: an input's origin is the same from any directory
         if path.is_dir():
             yield from _walk_top(path)
         elif path.exists():

@@ -55,7 +55,7 @@ def _record_source(record, where: str, max_bytes: int) -> Source | InputError | 
         return None
     data = record.content_stream().read(max_bytes + 1)
     if len(data) > max_bytes:
-        return InputError("E105", where, f"record larger than {max_bytes:,} bytes (limit: setting max_bytes)")
+        return InputError("E105", where, f"record larger than {max_bytes:,} bytes (limit: --max-bytes / RASD_MAX_BYTES)")
     missing = getattr(record.raw_stream, "limit", 0)
     if missing > 0:
         return InputError("E109", where, f"record truncated: {missing:,} of {record.length:,} bytes missing")

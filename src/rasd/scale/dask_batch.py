@@ -26,11 +26,13 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from rasd.errors import InputError
+from rasd.errors import FATAL_ERRORS, ConfigError, InputError
 from rasd.ingest.batch import BatchResult, store_files
 from rasd.ingest.progress import Display, make_display
+from rasd.ingest.settings import CONNECT_TIMEOUT
 from rasd.ingest.sources import iter_sources
 from rasd.model import Source, content_hash
+from rasd.pipeline import check_knowledge
 from rasd.scale.outcome import Failure, Outcome, process_chunk
 from rasd.scale.writer import DUPLICATE, FAILED, count, write_outcome
 from rasd.store import Store
@@ -100,17 +102,31 @@ def _one_by_one(client, task: ChunkTask, sources: list[Source], extract: bool) -
         fut = client.submit(task, [src], extract, pure=False, key=f"rasd-one-{time.monotonic_ns()}-{n}")
         try:
             out.extend(fut.result())
+        except FATAL_ERRORS:
+            raise
         except Exception as err:  # noqa: BLE001 - recorded against this input
             out.append(Failure(src.origin, "E200", f"worker failed on this input: {type(err).__name__}: {err}"))
         fut.release()
     return out
 
 
-def _client(stack: ExitStack, scheduler: str | None, n_workers: int):
+class SchedulerError(ConfigError):
+    """The Dask scheduler given cannot be reached (a configuration error: ``rasd ingest`` exits 2)."""
+
+
+def _client(stack: ExitStack, scheduler: str | None, n_workers: int, timeout: float | None = None):
+    """A client of the ``scheduler`` (waiting at most ``timeout`` seconds, default the
+    ``connect_timeout`` setting) or of a new local cluster. ``SchedulerError`` if unreachable."""
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
-        return stack.enter_context(Client(scheduler))
+        wait = CONNECT_TIMEOUT.value() if timeout is None else timeout
+        try:
+            return stack.enter_context(Client(scheduler, timeout=wait))
+        except (OSError, TimeoutError, ValueError) as err:  # ValueError: a malformed address
+            why = str(err).splitlines()[0][:200] if str(err) else type(err).__name__
+            raise SchedulerError(f"cannot reach the Dask scheduler {scheduler} within {wait:g} s ({why}); "
+                                 "check --scheduler (or RASD_CONNECT_TIMEOUT)") from None
     cluster = stack.enter_context(
         LocalCluster(
             n_workers=n_workers,
@@ -132,7 +148,7 @@ def run_batch_dask(
     batch_size: int = 200,
     max_in_flight: int | None = None,
     extract: bool = True,
-    resolve: bool = False,
+    resolve: bool = True,
     max_bytes: int | None = None,
     progress: bool = False,
     display: Display | None = None,
@@ -146,6 +162,8 @@ def run_batch_dask(
     ``progress`` and ``display`` as in ``run_batch`` (``resolve`` runs in the single writer).
     ``task`` is the per-chunk function the workers run (default ``process_chunk``; it must
     return one outcome per source, in order).
+    Raises ``SchedulerError`` when ``scheduler`` cannot be reached, and ``KnowledgeError`` /
+    ``ConfigError`` (from a worker too) as ``run_batch`` does: the batch stops.
     """
     from dask.distributed import as_completed
 
@@ -157,6 +175,7 @@ def run_batch_dask(
     shown = display or make_display(paths, progress)
     with ExitStack() as stack:
         stack.callback(shown.close)
+        check_knowledge(extract)  # a broken knowledge file stops here, before any cluster starts
         client = _client(stack, scheduler, n_workers)
         result.scheduler = client.scheduler.address
         log.info("dask: scheduler %s, dashboard %s", result.scheduler, client.dashboard_link)
@@ -192,9 +211,10 @@ def run_batch_dask(
                     count(result, DUPLICATE)
                     status = DUPLICATE
                 elif isinstance(entry, Failure):
-                    status = write_outcome(store, entry, result=result)
+                    status = write_outcome(store, entry, result=result, note=shown.note)
                 else:
-                    status = write_outcome(store, next(done), source_hash=entry, resolve=resolve, result=result)
+                    status = write_outcome(store, next(done), source_hash=entry, resolve=resolve, result=result,
+                                           note=shown.note)
                 if status == FAILED:
                     shown.note(str(result.errors[-1]))
                 shown.advance(result.failed)
@@ -217,6 +237,8 @@ def run_batch_dask(
                 chunk = pending.pop(fut)
                 try:
                     outcomes = fut.result()
+                except FATAL_ERRORS:
+                    raise
                 except Exception as err:  # noqa: BLE001 - e.g. KilledWorker: find the input that does it
                     log.warning("chunk %d failed (%s); retrying its inputs one by one", chunk.seq, err)
                     outcomes = _one_by_one(client, task, chunk.sources, extract)

@@ -15,6 +15,8 @@ Each poll of a target:
 4. A feed that fails to fetch or parse is retried with exponential backoff
    (``interval * 2**failures``, at most ``max_backoff``); the error is logged, never fatal.
    A page that fails ``max_item_attempts`` times is recorded in ``errors`` and not retried.
+5. A ``KnowledgeError`` / ``ConfigError`` (a broken data file or setting) is nobody's input's
+   fault: it stops the watcher (``warm_up`` meets it before the first poll).
 
 Example::
 
@@ -31,12 +33,12 @@ import time
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from rasd.errors import InputError
 from rasd.ingest.batch import BatchResult, run_batch
-from rasd.model import Source, content_hash
+from rasd.model import content_hash
+from rasd.pipeline import check_knowledge
 from rasd.scale.feeds import fetch, page_source, parse_feed
 from rasd.scale.outcome import Failure, process_safely
 from rasd.scale.writer import DUPLICATE, FAILED, count, write_outcome
@@ -241,7 +243,8 @@ class Watcher:
             outcome = process_safely(src, extract=self.extract)
             why = str(outcome.error) if isinstance(outcome, Failure) else "storing failed (see the errors table)"
             mark = self._marker(target, item.guid, item.link, why)
-            count(self.stats, write_outcome(self.store, outcome, source_hash=raw, also=mark, resolve=self.resolve))
+            count(self.stats, write_outcome(self.store, outcome, source_hash=raw, also=mark, resolve=self.resolve,
+                                            note=log.warning))
             log.info("watch: %s processed", item.link)
 
     def _marker(self, target: Target, guid: str, link: str, why: str) -> Callable[[str], int]:
@@ -258,9 +261,8 @@ class Watcher:
 
     def warm_up(self) -> None:
         """Run the pipeline once on the bundled sample article (nothing stored), so knowledge files
-        load now and the first real item is not slowed by it."""
-        sample = next(iter(sorted((resources.files("rasd") / "sample").iterdir(), key=lambda p: p.name)))
-        process_safely(Source("<warm-up>", "text", sample.read_text(encoding="utf-8")), extract=self.extract)
+        load, and are checked, now and the first real item is not slowed by it."""
+        check_knowledge(self.extract)  # a broken knowledge file raises here (KnowledgeError)
         if self.resolve:
             from rasd.resolve.similarity import embed
 

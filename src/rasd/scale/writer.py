@@ -9,9 +9,12 @@ stores one twice. Counts go into ``rasd.ingest.batch.BatchResult`` like a single
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
+from rasd.errors import FATAL_ERRORS
 from rasd.ingest.batch import BatchResult
+from rasd.ingest.bugs import report_bug, trace_of
 from rasd.pipeline import Processed
 from rasd.scale.outcome import Failure, Outcome
 from rasd.store import Store
@@ -20,7 +23,8 @@ ADDED, DUPLICATE, FAILED = "added", "duplicate", "failed"
 
 
 def write_outcome(store: Store, outcome: Outcome, *, source_hash: str | None = None, resolve: bool = False,
-                  also: Callable[[str], object] | None = None, result: BatchResult | None = None) -> str:
+                  also: Callable[[str], object] | None = None, result: BatchResult | None = None,
+                  note: Callable[[str], object] | None = None) -> str:
     """Commit one outcome in its own transaction and say what happened (added/duplicate/failed).
 
     As in ``rasd.ingest.batch.run_batch``: ``source_hash`` is the raw input's content hash (lets
@@ -28,7 +32,9 @@ def write_outcome(store: Store, outcome: Outcome, *, source_hash: str | None = N
     document that fails to store is rolled back and recorded as E200 "storing failed". ``also(status)``
     runs inside the transaction that commits the returned status (the watcher marks its item there,
     so the document, or its recorded failure, and the "seen" mark commit together or not at all).
-    ``result``, if given, counts what happened.
+    ``result``, if given, counts what happened. A failure that is a bug (``Failure.trace``) has its
+    traceback shown through ``note`` (standard error by default), once per distinct bug.
+    A ``KnowledgeError`` / ``ConfigError`` while storing propagates (nothing is recorded).
     """
     if isinstance(outcome, Processed):
         try:
@@ -40,9 +46,13 @@ def write_outcome(store: Store, outcome: Outcome, *, source_hash: str | None = N
             if result is not None:
                 count(result, status)
             return status
+        except FATAL_ERRORS:
+            raise
         except Exception as err:  # noqa: BLE001 - rolled back; recorded against this input
             origin = outcome.document.origin or outcome.document.id
-            outcome = Failure(origin, "E200", f"storing failed: {type(err).__name__}: {err}")
+            outcome = Failure(origin, "E200", f"storing failed: {type(err).__name__}: {err}", trace_of(err))
+    if outcome.trace:
+        report_bug(outcome.bug, outcome.trace, outcome.origin, note or _stderr)
     err = outcome.error
     with store.atomic():
         store.record_error(err.origin, err.code, err.reason)
@@ -51,6 +61,10 @@ def write_outcome(store: Store, outcome: Outcome, *, source_hash: str | None = N
     if result is not None:
         count(result, FAILED, outcome)
     return FAILED
+
+
+def _stderr(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 def count(result: BatchResult, status: str, outcome: Outcome | None = None) -> None:
