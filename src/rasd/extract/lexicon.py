@@ -8,6 +8,7 @@ Every entry is normalised with ``rasd.clean.normalize.norm`` on load; a malforme
 from __future__ import annotations
 
 import functools
+import os
 import re
 import warnings
 from collections.abc import Iterator
@@ -168,12 +169,25 @@ def load_sources(path: Path, lex: Lexicon) -> None:
             lex.add(form, ("source", cols[0]))
 
 
-def build(data: Path = DATA) -> Lexicon:
-    """Read every knowledge file under ``data`` and compile the automaton."""
+def user_dirs() -> list[Path]:
+    """The user's knowledge folders (``RASD_KNOWLEDGE_DIR``, separated like ``PATH``): their
+    ``triggers*.tsv`` and ``actors*.tsv`` are read after the package's own, so they survive upgrades."""
+    value = os.environ.get("RASD_KNOWLEDGE_DIR", "")
+    dirs = [Path(d).expanduser() for d in value.split(os.pathsep) if d]
+    for d in dirs:
+        if not d.is_dir():
+            raise KnowledgeError(d, 0, "RASD_KNOWLEDGE_DIR names a folder that does not exist")
+    return dirs
+
+
+def build(data: Path = DATA, extra: list[Path] | None = None) -> Lexicon:
+    """Read every knowledge file under ``data`` (then the ``triggers*``/``actors*`` files of the
+    ``extra`` folders, by default ``user_dirs()``) and compile the automaton."""
     lex = Lexicon()
-    for p in sorted(data.glob("triggers*.tsv")):
+    folders = [data, *(user_dirs() if extra is None else extra)]
+    for p in [p for d in folders for p in sorted(d.glob("triggers*.tsv"))]:
         load_triggers(p, lex)
-    for p in sorted(data.glob("actors*.tsv")):
+    for p in [p for d in folders for p in sorted(d.glob("actors*.tsv"))]:
         load_actors(p, lex)
     load_countries(data / "cues_countries.tsv", lex)
     load_sources(data / "cues_sources.tsv", lex)
