@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import json
 from pathlib import Path
 
 import pytest
@@ -50,3 +52,26 @@ def coded():
     for ev in out.values():
         ev.evidence_spans = [Span(0, 4, "sentence", "text")]
     return out
+
+
+@functools.cache
+def ant_record(doc_id: str) -> dict:
+    """One ANT corpus record by id (the corpus is read once per test session)."""
+    return _ant_index()[doc_id]
+
+
+@functools.cache
+def _ant_index() -> dict[str, dict]:
+    with ANT.open(encoding="utf-8") as fh:
+        return {d["id"]: d for d in map(json.loads, fh)}
+
+
+def ant_events(doc_id: str) -> list:
+    """The events the real segmenter and extractor find in one ANT article."""
+    from rasd.clean.segments import segment
+    from rasd.extract import extract_events
+    from rasd.model import Document
+
+    d = ant_record(doc_id)
+    doc = Document(id=d["id"], text=d["text"], source=d["source"], published=d["published"])
+    return extract_events(doc, segment(doc))

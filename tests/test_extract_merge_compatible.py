@@ -4,37 +4,15 @@ Real ANT articles (2018), run through the real segmenter."""
 
 from __future__ import annotations
 
-import functools
-import json
-
 import pytest
-from conftest import ANT
+from conftest import ant_events
 
-from rasd.clean.segments import segment
 from rasd.errors import KnowledgeError
-from rasd.extract import extract_events
 from rasd.extract.compat import acts, answers, one_act, response_words
-from rasd.model import Document
-
-
-@functools.cache
-def _ant() -> dict[str, dict]:
-    wanted = {"BB-middleEast-187-20180313", "AL-internationalNews-1290-20180523",
-              "AL-internationalNews-365-20180306", "AL-internationalNews-21-20180217",
-              "BB-middleEast-622-20180615", "CN-middleEast-1031-20180527"}
-    out = {}
-    with ANT.open(encoding="utf-8") as fh:
-        for line in fh:
-            d = json.loads(line)
-            if d["id"] in wanted:
-                out[d["id"]] = d
-    return out
 
 
 def _events(doc_id: str):
-    d = _ant()[doc_id]
-    doc = Document(id=d["id"], text=d["text"], source=d["source"], published=d["published"])
-    return extract_events(doc, segment(doc))
+    return ant_events(doc_id)
 
 
 def _subs(events, *subs: str) -> list:

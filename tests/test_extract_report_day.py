@@ -4,32 +4,11 @@ keeps its day when it tells the act alone. Real ANT articles (2018) through the 
 
 from __future__ import annotations
 
-import functools
-import json
-
-from conftest import ANT
-
-from rasd.clean.segments import segment
-from rasd.extract import extract_events
-from rasd.model import Document
-
-
-@functools.cache
-def _ant() -> dict[str, dict]:
-    wanted = {"FR-middleEast-532-20180525", "CN-middleEast-1031-20180527"}
-    out = {}
-    with ANT.open(encoding="utf-8") as fh:
-        for line in fh:
-            d = json.loads(line)
-            if d["id"] in wanted:
-                out[d["id"]] = d
-    return out
+from conftest import ant_events
 
 
 def _events(doc_id: str):
-    d = _ant()[doc_id]
-    doc = Document(id=doc_id, text=d["text"], source=d["source"], published=d["published"])
-    return extract_events(doc, segment(doc))
+    return ant_events(doc_id)
 
 
 def test_strikes_dated_by_the_statement_join_the_strikes_of_the_day_before() -> None:
