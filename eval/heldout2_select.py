@@ -1,8 +1,13 @@
-"""Pick the 30 articles of the second held-out set (seeded, keyword-filtered, dev-like mix); prints one
-tab-separated row per article: doc_id, corpus, pool, published, outlet, title."""
+"""Pick 30 articles for a gold set (seeded, keyword-filtered, dev-like mix); prints one tab-separated
+row per article: doc_id, corpus, pool, published, outlet, title.
+
+Without arguments it draws the second held-out set (seed 20261126, excluding dev and held-out v1).
+``--seed N --exclude GOLD...`` draws another set the same way, excluding the documents (and their
+near-duplicates) of the gold files named: the development sets ``eval/dev3*.jsonl`` were drawn so."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import sys
@@ -33,16 +38,19 @@ def is_noevent(title: str) -> bool:
     return has(title, NOEVENT_WORDS) and not has(title, EVENT_WORDS)
 
 
-def select() -> list[Row]:
-    """The chosen rows, in draw order (deterministic for the fixed seed and corpora)."""
-    taken = {json.loads(line)["doc_id"] for path in (SHARED / "eval/dev.jsonl", HERE / "heldout.jsonl")
+DEFAULT_EXCLUDE = (SHARED / "eval/dev.jsonl", HERE / "heldout.jsonl")
+
+
+def select(seed: int = SEED, exclude: tuple[Path, ...] = DEFAULT_EXCLUDE) -> list[Row]:
+    """The chosen rows, in draw order (deterministic for the seed, the excluded gold files and corpora)."""
+    taken = {json.loads(line)["doc_id"] for path in exclude
              for line in path.open(encoding="utf-8") if line.strip()}
     ant = [json.loads(line) for line in ANT.open(encoding="utf-8")]
     saudi = [json.loads(line) for line in SAUDI.open(encoding="utf-8")]
     by_id = {d["id"]: d["text"] for d in ant} | {d["id"]: d["content"] for d in saudi}
     seen_heads = {by_id[i][:300] for i in taken if i in by_id}
     seen_heads.add(SEED_PAGE.read_text(encoding="utf-8")[:300])
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     picked: list[Row] = []
 
     def ok(doc_id: str, text: str) -> bool:
@@ -85,7 +93,11 @@ def select() -> list[Row]:
 
 
 def main() -> None:
-    for row in select():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--exclude", type=Path, nargs="+", default=list(DEFAULT_EXCLUDE), help="gold JSONL files")
+    args = ap.parse_args()
+    for row in select(args.seed, tuple(args.exclude)):
         sys.stdout.write("\t".join(row) + "\n")
 
 
