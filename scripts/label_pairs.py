@@ -236,7 +236,8 @@ def cmd_extracted(args: argparse.Namespace) -> None:
     from rasd.model import Document
     from rasd.resolve import merge_into, same_event, score_pair
 
-    pairs = [json.loads(line) for line in OUT.read_text(encoding="utf-8").splitlines() if line.strip()]
+    pairs = [json.loads(line) for path in args.pairs
+             for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
     coded = {k: side for p in pairs for k, side in zip(p["keys"], (p["a"], p["b"]), strict=True)}
     recs = load_ant(conflict_only=False)
     extracted = {}
@@ -310,6 +311,7 @@ def main() -> None:
     b.add_argument("--out", default=str(OUT), help="pairs JSONL to write (default eval/pairs.jsonl)")
     x = sub.add_parser("extracted")
     x.add_argument("--verbose", action="store_true")
+    x.add_argument("--pairs", nargs="+", default=[str(OUT)], help="labelled pair files (default eval/pairs.jsonl)")
     args = ap.parse_args()
     {"candidates": cmd_candidates, "show": cmd_show, "build": cmd_build, "extracted": cmd_extracted}[args.cmd](args)
 
