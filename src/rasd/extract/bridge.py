@@ -5,6 +5,7 @@ days; a "since Wednesday" span is coded to its middle day, week precision)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,3 +90,20 @@ class Geocoder:
         if self._geo is None:
             return None
         return self._geo.place_for(start, end)
+
+
+def country_place(country: str | None) -> Place | None:
+    """The country itself as a place (the gazetteer's country entry: its centre, precision 3), with no span:
+    an event known only to have happened in ``country``. None for a country the gazetteer lacks."""
+    e = _country_entries().get(country or "")
+    if e is None:
+        return None
+    return Place(country=e.country, location=e.name_en, latitude=round(e.lat, 5), longitude=round(e.lon, 5),
+                 geo_precision=3, gazetteer_id=e.id, reason="the event's country (the place named lay in another)")
+
+
+@functools.cache
+def _country_entries() -> dict[str, Any]:
+    from rasd.geo.gazetteer import load
+
+    return {e.country: e for e in load().entries if e.kind == "country"}

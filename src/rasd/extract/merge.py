@@ -2,16 +2,20 @@
 ``Event`` keeping every evidence span; a summary mention ("شن التنظيم سلسلة هجمات أودت بحياة 5")
 is folded into the specific attacks it sums up, its toll distributed so the total stays right; one act
 told in adjacent sentences as compatible sub-types ("عبوة ناسفة" / "الهجوم", "غارة" / "القصف") or with
-its sides swapped becomes one event (``_fold_compatible``, ``data/merge_compat.tsv``)."""
+its sides swapped becomes one event (``_fold_compatible``, ``data/merge_compat.tsv``). Before grouping,
+each mention's country and place are made to agree (``settle_place``), a toll told again for the next act
+is counted once (``_toll_once``), and an inherited actor keeps the words that named it (``_earlier_names``)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
 
 from rasd.clean.normalize import norm
+from rasd.extract import bridge
 from rasd.extract.compat import Act, answers, one_act, violent
 from rasd.extract.lexicon import Lexicon, load
 from rasd.extract.matcher import Hit
@@ -39,12 +43,70 @@ class Draft:
     sent_no: int = -1  # the sentence's number in the document's article text (adjacency)
     story: object = None  # the story (Segment.story) the sentence belongs to
     report_day: bool = False  # its date is the report's ("أفاد المرصد الأحد"), not told of the act itself
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # evidence outside its own words:
+    # the earlier naming of an actor it inherited, the summary toll it got a share of
 
 
     def key(self) -> tuple:
         p = self.place
         where = (p.location or p.admin3 or p.admin2 or p.admin1) if p else None
         return (self.event_date, self.country, where, self.mention.sub_event_type, self.actor1, self.actor2)
+
+
+def settle_place(d: Draft) -> None:
+    """Make a mention's country and place agree (the one place this is enforced, before grouping): a place
+    the gazetteer puts below a country's level sets the country; a bare country other than the mention's is
+    not its place (a country named in a coordinated clause is an actor, a sponsor or an ally, while the
+    act's own clause set the country): the place becomes the mention's country itself."""
+    p = d.place
+    if p is None or not p.country or p.country == d.country:
+        return
+    if d.country is not None and p.admin1 is None and p.admin2 is None and p.location in (None, p.country):
+        d.place = bridge.country_place(d.country)
+    else:
+        d.country = p.country
+
+
+def _toll_once(drafts: list[Draft]) -> None:
+    """A toll counted once per act: a toll carried from the sentence after an act ("فيما أفاد مصدر بمقتل
+    سبعة ...") that the next act of its kind states again with its own words ("... قصف مواقع ... أسفر عن
+    مقتل سبعة") is that act's: the earlier act keeps none of it (nor its span)."""
+    for d in drafts:
+        t, m = d.mention.toll, d.mention
+        if not t.value or t.start is None or t.end is None or m.sent[0] <= t.start < m.sent[1]:
+            continue  # no toll, or the act's own sentence states it
+        if any(e is not d and e.story == d.story and 0 <= e.mention.sent[0] - t.end < _TOLD_AGAIN
+               and e.mention.event_type == m.event_type and e.mention.toll.value == t.value
+               and e.mention.toll.start is not None and e.mention.sent[0] <= e.mention.toll.start < e.mention.sent[1]
+               for e in drafts):
+            d.mention = dataclasses.replace(m, toll=type(t)(0))
+
+
+def _earlier_names(drafts: list[Draft]) -> None:
+    """An actor a mention inherited from an earlier one ("وطالت الهجمات ...": no name of its own) keeps
+    as evidence the words that last named that actor before its trigger, in any mention of the document."""
+    named = sorted((r.hit.start, r.hit.end, r.actor) for d in drafts
+                   for r in (d.mention.actor1, d.mention.actor2, *d.mention.alt2) if r is not None and r.hit is not None)
+    for d in drafts:
+        m = d.mention
+        for ref, label, final in ((m.actor1, "actor1", d.actor1), (m.actor2, "actor2", d.actor2)):
+            if ref is None or ref.hit is not None or not _gives(ref.actor.name, final):
+                continue
+            before = [(s, e) for s, e, actor in named if actor == ref.actor and s < m.trigger.start]
+            if before and (*before[-1], label) not in d.spans:
+                d.spans.append((*before[-1], label))
+
+
+def _gives(name: str, final: str | None) -> bool:
+    """The lexicon actor ``name`` (a template: "Islamic State ({country})", "{military}") can have given the
+    event's actor ``final`` (a default or a swap may have replaced it)."""
+    if final is None:
+        return False
+    if "{" not in name:
+        return name == final
+    if name.startswith("{"):
+        return final.startswith(("Military Forces of", "Police Forces of", "International Coalition"))
+    return final.startswith(name.split("{")[0])
 
 
 def inter_of(name: str | None, lex: Lexicon) -> int | None:
@@ -87,11 +149,15 @@ def _fold_summaries(drafts: list[Draft]) -> list[Draft]:
     if not folded:
         return drafts
     parts = [p for p in parts if all(p is not f for f in folded)]
-    numeric = [f.fatalities for f in folded if f.mention.toll.numeric]
-    total = max(numeric) if numeric else max(f.fatalities for f in folded)
-    extra = total - sum(p.fatalities for p in parts)
+    numeric = [f for f in folded if f.mention.toll.numeric]
+    told = max(numeric or folded, key=lambda f: f.fatalities)
+    extra = told.fatalities - sum(p.fatalities for p in parts)
+    t = told.mention.toll
     for i in range(max(0, extra)):
-        parts[i % len(parts)].fatalities += 1
+        part = parts[i % len(parts)]
+        part.fatalities += 1
+        if t.start is not None and t.end is not None and (t.start, t.end, "fatalities") not in part.spans:
+            part.spans.append((t.start, t.end, "fatalities"))  # its share of "أودت بحياة 5 عناصر"
     return [d for d in drafts if all(d is not f for f in folded)]
 
 
@@ -178,6 +244,10 @@ def merge(doc: Document, drafts: list[Draft]) -> list[Event]:
     """One ``Event`` per key, in text order, with every mention's evidence spans."""
     lex = load()
     for d in drafts:
+        settle_place(d)
+    _toll_once(drafts)
+    _earlier_names(drafts)
+    for d in drafts:
         d.fatalities = d.mention.toll.value
     drafts = _fold_summaries(drafts)
     groups: dict[tuple, list[Draft]] = {}
@@ -210,6 +280,7 @@ def _group_fatalities(group: list[Draft]) -> int:
 
 _UNNAMED = "Unidentified Armed Group"
 _TAKEN = {True: "Government regains territory", False: "Non-state actor overtakes territory"}  # by state forces?
+_TOLD_AGAIN = 300  # characters from a carried toll to the next sentence that restates it
 REPEATED_TOLL = 15  # a stated toll this large (above the vague 10 and 12) told for two events: one toll told twice
 _NEXT_WORD = re.compile(r"\S*\s+(\S+)")
 
@@ -350,7 +421,8 @@ def _event(doc: Document, key: tuple, group: list[Draft], lex: Lexicon,
         dm = d.mention
         spans.append(_span(doc, dm.sent[0], dm.sent[1], "sentence"))
         spans.append(_span(doc, dm.trigger.start, dm.trigger.end, "trigger"))
-        for ref, label in ((dm.actor1, "actor1"), (dm.actor2, "actor2")):
+        alone = "actor1" if d.target_only and d.actor1 == first.actor1 else "actor2"  # the side named alone leads
+        for ref, label in ((dm.actor1, "actor1"), (dm.actor2, alone)):
             if ref is not None and ref.hit is not None:
                 spans.append(_span(doc, ref.hit.start, ref.hit.end, label))
         if d.place is not None and d.place.span is not None:
@@ -361,6 +433,7 @@ def _event(doc: Document, key: tuple, group: list[Draft], lex: Lexicon,
             spans.append(_span(doc, d.date.start, d.date.end, "date"))  # type: ignore[attr-defined]
         for _source, h in d.cited:
             spans.append(_span(doc, h.start, h.end, "source"))
+        spans.extend(_span(doc, start, end, label) for start, end, label in d.spans)
     seen: set[tuple[int, int, str]] = set()
     spans = [s for s in spans if (s.start, s.end, s.label) not in seen and not seen.add((s.start, s.end, s.label))]
     fatalities = _group_fatalities(group)

@@ -61,7 +61,9 @@ def country_of(m: Mention, shits: list[Hit], place, doc_country: str | None) -> 
 def spread(text: str, norm: str, sent: tuple[int, int], shits: list[Hit], found: list[Draft],
             geo: bridge.Geocoder) -> list[Draft]:
     """One event per place: a trigger-less clause "وحقل الجفرة" after an event's clause repeats that
-    event at its place; every further village named with a territorial trigger is its own event."""
+    event at its place; every further village named with a territorial trigger is its own event. Never
+    in another country than the event's ("وتدعمه بريطانيا" names an actor, "وكان مسؤولا ... في البوكمال"
+    another time). A repeat carries no toll: the act's toll is counted once, on its first place."""
     if not found or not geo.available:
         return found
     out = list(found)
@@ -73,16 +75,22 @@ def spread(text: str, norm: str, sent: tuple[int, int], shits: list[Hit], found:
             last = own[-1]
             if last.mention.cls == "take":
                 for p in geo.places_in(cs, ce)[1:]:
-                    if p.geo_precision == 1 and p.location != (last.place.location if last.place else None):
+                    if p.geo_precision == 1 and p.location != (last.place.location if last.place else None) \
+                            and not _abroad(p, last.country):
                         out.append(_clone(last, (cs, ce), p))
             continue
         if last is None or not text[cs:ce].lstrip(" ،,").startswith("و"):
             continue
-        places = [p for p in geo.places_in(cs, ce) if p.location]
+        places = [p for p in geo.places_in(cs, ce) if p.location and not _abroad(p, last.country)]
         if places:
             last = _clone(last, (cs, ce), places[0])
             out.append(last)
     return out
+
+
+def _abroad(place, country: str | None) -> bool:
+    """A place in another country than ``country`` (the event's, set by its own clause)."""
+    return country is not None and place.country is not None and place.country != country
 
 
 def _clone(d: Draft, clause: tuple[int, int], place) -> Draft:
