@@ -3,7 +3,7 @@
 1. ``idf``: document frequencies of the stemmed words of the ANT corpus → ``src/rasd/data/resolve_idf.tsv``
    (only the corpus's common words, df >= ``--min-df``; any other word counts as rare at run time).
 2. ``fit``: the pair features of the labelled pairs (``--pairs``, by default ``eval/pairs.jsonl`` and
-   the blind batch ``eval/pairs_b5.jsonl``), a logistic regression trained with numpy and
+   the blind batches ``eval/pairs_b5.jsonl`` and ``eval/pairs_b6.jsonl``), a logistic regression trained with numpy and
    scored by nested cross-validation grouped by event cluster (``rasd.resolve.train``); with
    ``--write`` the fit on all pairs goes to ``src/rasd/data/resolve_weights.json`` with the figures.
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 ANT = REPO.parent / "shared" / "data" / "ant_corpus_multisource" / "ant_mideast_conflict.jsonl"
-PAIRS = (REPO / "eval" / "pairs.jsonl", REPO / "eval" / "pairs_b5.jsonl")
+PAIRS = (REPO / "eval" / "pairs.jsonl", REPO / "eval" / "pairs_b5.jsonl", REPO / "eval" / "pairs_b6.jsonl")
 DATA = REPO / "src" / "rasd" / "data"
 
 

@@ -1,4 +1,4 @@
-"""The labelled pair sets (eval/pairs.jsonl, and the blind batch eval/pairs_b5.jsonl) and the resolver's
+"""The labelled pair sets (eval/pairs.jsonl, and the blind batches eval/pairs_b5.jsonl, pairs_b6.jsonl) and the resolver's
 pairwise precision/recall on them: the honest figures are the blind batch scored before it was trained
 on (docs/resolve.md) and the nested, cluster-grouped cross-validation; the fit on all pairs is
 optimistic."""
@@ -16,7 +16,7 @@ from rasd.resolve.pairs import evaluate, load_pairs
 from rasd.resolve.train import groups, nested_cv, pair_matrix
 
 PAIRS = REPO / "eval" / "pairs.jsonl"
-ALL_PAIRS = [PAIRS, REPO / "eval" / "pairs_b5.jsonl"]
+ALL_PAIRS = [PAIRS, REPO / "eval" / "pairs_b5.jsonl", REPO / "eval" / "pairs_b6.jsonl"]
 WEIGHTS = REPO / "src" / "rasd" / "data" / "resolve_weights.json"
 
 
@@ -62,20 +62,21 @@ def test_resolve_pairs_cv_groups_never_split_a_cluster(records):
 
 
 def test_resolve_pairs_nested_cv_precision_and_recall_do_not_regress():
-    """Floors at the nested CV measured when the weights were fit (25 Nov 2026, 382 pairs: the main set
-    and blind batch 5, the same-document rule a hard mismatch: P 209/218 = 0.959, R 209/216 = 0.968;
-    the issue's targets are P >= 0.95, R >= 0.85, see docs/resolve.md)."""
+    """Floors at the nested CV measured when the weights were fit (25 Nov 2026, 475 pairs: the main set
+    and blind batches 5 and 6, each scored blind before it was trained on: P 239/251 = 0.952,
+    R 239/266 = 0.898; the issue's targets are P >= 0.95, R >= 0.85, see docs/resolve.md)."""
     rep = nested_cv(pair_matrix([p for path in ALL_PAIRS for p in load_pairs(path)]))
-    assert rep.precision >= 0.955, rep.wrong
-    assert rep.recall >= 0.95, rep.wrong
+    assert rep.precision >= 0.95, rep.wrong
+    assert rep.recall >= 0.89, rep.wrong
     shipped = json.loads(WEIGHTS.read_text(encoding="utf-8"))["nested_cv_grouped_by_cluster"]
     assert (rep.tp, rep.fp, rep.fn) == (shipped["tp"], shipped["fp"], shipped["fn"])
 
 
-@pytest.mark.parametrize(("path", "precision", "recall"), [(ALL_PAIRS[0], 0.955, 0.98), (ALL_PAIRS[1], 0.96, 0.93)])
+@pytest.mark.parametrize(("path", "precision", "recall"),
+                         [(ALL_PAIRS[0], 0.955, 0.98), (ALL_PAIRS[1], 0.96, 0.93), (ALL_PAIRS[2], 0.93, 0.84)])
 def test_resolve_pairs_fit_on_all_pairs_does_not_regress(path, precision, recall):
     """The shipped weights on the pairs they were fit on (optimistic: main set P 0.956 R 0.987;
-    batch 5 P 0.967 R 0.935, the same decisions as when it was scored blind)."""
+    batch 5 P 0.967 R 0.935; batch 6 P 0.933 R 0.840, against P 0.930 R 0.800 when scored blind)."""
     rep = evaluate(path)
     assert rep.precision >= precision, rep.errors
     assert rep.recall >= recall, rep.errors

@@ -51,7 +51,7 @@ def groups(records: list[dict]) -> list[int]:
             k = parent[k]
         return k
 
-    letters = [tuple(re.match(r"(.*?)\d+$", k).group(1) for k in r["keys"]) for r in records]
+    letters = [tuple(re.sub(r"\d+$", "", k) for k in r["keys"]) for r in records]
     for a, b in letters:
         parent[find(a)] = find(b)
     roots = sorted({find(a) for a, _ in letters})

@@ -1,5 +1,6 @@
-"""Blind batch 5 of labelled event pairs (eval/pairs_b5.jsonl): well formed, consistent with its coding
-file and with the ANT articles, and disjoint from the main set. No scoring here."""
+"""Blind batches of labelled event pairs (eval/pairs_b5.jsonl, eval/pairs_b6.jsonl): each well formed,
+consistent with its coding file and with the ANT articles, and disjoint from the main set and from every
+other batch. One module parametrised over the batches; add a row to BATCHES for the next one. No scoring."""
 
 from __future__ import annotations
 
@@ -7,28 +8,24 @@ import json
 import subprocess
 import sys
 from collections import Counter
+from functools import cache
 
 import pytest
 from conftest import ANT, REPO
 
-BATCH = REPO / "eval" / "pairs_b5.jsonl"
-CODING = REPO / "eval" / "pairs_coding_b5.tsv"
-MAIN = REPO / "eval" / "pairs.jsonl"
+EVAL = REPO / "eval"
+MAIN = EVAL / "pairs.jsonl"
+BATCHES = {"b5": "B5", "b6": "B6"}  # batch name → key prefix; files eval/pairs_<name>.jsonl, pairs_coding_<name>.tsv
 KINDS_SAME = {"cross-outlet", "follow-up"}
 HARD = {"hard-neg: same place, different day", "hard-neg: same day, different town", "hard-neg: same day, same town"}
 
 
+@cache
 def _lines(path):
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return tuple(json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
 
 
-@pytest.fixture(scope="module")
-def pairs():
-    return _lines(BATCH)
-
-
-@pytest.fixture(scope="module")
-def events(pairs):
+def _events(pairs) -> dict[str, dict]:
     out: dict[str, dict] = {}
     for p in pairs:
         for key, side in zip(p["keys"], (p["a"], p["b"]), strict=True):
@@ -36,9 +33,24 @@ def events(pairs):
     return out
 
 
+@pytest.fixture(scope="module", params=sorted(BATCHES))
+def batch(request):
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def texts(events):
-    wanted = {ev["doc_id"] for ev in events.values()}
+def pairs(batch):
+    return _lines(EVAL / f"pairs_{batch}.jsonl")
+
+
+@pytest.fixture(scope="module")
+def events(pairs):
+    return _events(pairs)
+
+
+@pytest.fixture(scope="module")
+def texts():
+    wanted = {ev["doc_id"] for name in BATCHES for ev in _events(_lines(EVAL / f"pairs_{name}.jsonl")).values()}
     found = {}
     with ANT.open(encoding="utf-8") as fh:
         for line in fh:
@@ -78,13 +90,14 @@ def test_hard_negative_kinds_match_the_coding(pairs):
             assert same_town == (p["kind"] == "hard-neg: same day, same town"), p["keys"]
 
 
-def test_keys_are_b5_and_disjoint_from_the_main_set(events):
-    main = _lines(MAIN)
-    main_keys = {k for p in main for k in p["keys"]}
-    main_docs = {side["doc_id"] for p in main for side in (p["a"], p["b"])}
-    assert all(k.startswith("B5") for k in events)
-    assert not set(events) & main_keys
-    assert not {ev["doc_id"] for ev in events.values()} & main_docs
+def test_keys_are_prefixed_and_disjoint_from_the_other_sets(batch, events):
+    assert all(k.startswith(BATCHES[batch]) for k in events)
+    docs = {ev["doc_id"] for ev in events.values()}
+    others = [MAIN] + [EVAL / f"pairs_{name}.jsonl" for name in BATCHES if name != batch]
+    for path in others:
+        other = _events(_lines(path))
+        assert not set(events) & set(other), path.name
+        assert not docs & {ev["doc_id"] for ev in other.values()}, path.name
 
 
 def test_evidence_is_verbatim_in_the_article(events, texts):
@@ -98,8 +111,9 @@ def test_evidence_is_verbatim_in_the_article(events, texts):
         assert ev["fatalities"] >= 0 and ev["time_precision"] in (1, 2, 3)
 
 
-def test_batch_is_the_build_of_its_coding_file(tmp_path):
-    out = tmp_path / "b5.jsonl"
+def test_batch_is_the_build_of_its_coding_file(batch, tmp_path):
+    out = tmp_path / f"{batch}.jsonl"
     subprocess.run([sys.executable, str(REPO / "scripts" / "label_pairs.py"), "build",
-                    "--coding", str(CODING), "--out", str(out)], check=True, capture_output=True)
-    assert out.read_text(encoding="utf-8") == BATCH.read_text(encoding="utf-8")
+                    "--coding", str(EVAL / f"pairs_coding_{batch}.tsv"), "--out", str(out)],
+                   check=True, capture_output=True)
+    assert out.read_text(encoding="utf-8") == (EVAL / f"pairs_{batch}.jsonl").read_text(encoding="utf-8")
