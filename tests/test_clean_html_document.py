@@ -75,7 +75,7 @@ def test_clean_text_english_is_e104():
     with pytest.raises(InputError) as err:
         to_document(Source(origin="en.txt", kind="text", content="Three people were killed in Idlib today."))
     assert err.value.code == "E104"
-    assert str(err.value) == "[E104] en.txt: no Arabic text: 0% Arabic letters (below 30%)"
+    assert str(err.value) == "[E104] en.txt: not Arabic text: only 0% of the letters are Arabic script (needs 30%)"
 
 
 def test_clean_text_kept_exactly_and_ids(seed_text):

@@ -183,3 +183,36 @@ def test_web_timeline_brush_filters_map_and_list(browser, ant_server):
         titles = set(page.locator("#list tbody td:nth-child(2)").evaluate_all("tds => tds.map(t => t.title)"))
         assert titles == {etype}
         assert not problems, problems
+
+
+MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+
+
+def axis_labels(page) -> list[str]:
+    """The timeline's month labels (SVG text has no innerText)."""
+    return page.locator("#timeline text.tl-month").evaluate_all("ts => ts.map(t => t.textContent)")
+
+
+def test_web_timeline_axis_labels_name_the_year(browser, ant_server):
+    """Month ticks read "Mar 2018", never "Mar 18" (which reads as a day); the year is the data's, in
+    English and in Arabic."""
+    base = ant_server
+    years = {f["properties"]["event_date"][:4]
+             for f in httpx.get(f"{base}/api/events.geojson").json()["features"] if f["properties"]["event_date"]}
+    assert years
+    with open_page(browser, base) as (page, problems):
+        page.wait_for_selector("#timeline text.tl-month")
+        labels = axis_labels(page)
+        assert len(labels) >= 2, labels
+        for label in labels:
+            m = re.fullmatch(rf"({MONTHS}) (\d{{4}})", label)
+            assert m, f"{label!r} is not 'Mon YYYY'"
+            assert m.group(2) in years
+        page.click("#lang-toggle")
+        page.wait_for_function("() => document.documentElement.dir === 'rtl'")
+        page.wait_for_function("() => [...document.querySelectorAll('#timeline text.tl-month')]"
+                               ".some(t => /[\\u0600-\\u06FF]/.test(t.textContent))")
+        ar = axis_labels(page)
+        assert ar and all(re.fullmatch(r"[\u0600-\u06FF]+ (\d{4})", x) for x in ar), ar
+        assert {re.search(r"\d{4}", x).group() for x in ar} <= years
+        assert not problems, problems

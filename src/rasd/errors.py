@@ -11,7 +11,7 @@ CODES: dict[str, str] = {
     "E101": "empty input",
     "E102": "binary content",
     "E103": "undecodable text",
-    "E104": "no Arabic text",
+    "E104": "not Arabic text",
     "E105": "input too large",
     "E106": "malformed JSON",
     "E107": "broken HTML (no main text)",

@@ -145,6 +145,8 @@ class Event:
     id: str = ""  # stable key, set by resolve/store
     doc_ids: list[str] = field(default_factory=list)  # every report merged into this event
     published: str | None = None  # the report's publication date (Document.published), read by resolve
+    # UTC time the store last wrote the event's row (events.created_at), if read back; not part of its value
+    created_at: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         d = {k: getattr(self, k) for k in EVENT_FIELDS}
@@ -163,4 +165,5 @@ class Event:
         ev = cls(**kw)
         ev.id = d.get("id") or ""
         ev.doc_ids = list(d.get("doc_ids") or [])
+        ev.created_at = d.get("created_at")
         return ev

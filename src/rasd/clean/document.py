@@ -13,6 +13,7 @@ import re
 from pathlib import PurePath
 
 from rasd.clean.html import extract_html
+from rasd.clean.language import persian_urdu_reason
 from rasd.clean.normalize import norm
 from rasd.clean.settings import DEFAULT, CleanSettings
 from rasd.errors import InputError
@@ -69,12 +70,18 @@ def _opens_with(text: str, headline: str) -> bool:
 
 
 def check_text(text: str, origin: str, settings: CleanSettings = DEFAULT) -> None:
-    """Raise E101 for empty/whitespace text, E104 when too few letters are Arabic."""
+    """Raise E101 for empty/whitespace text, E104 when too few letters are Arabic or the text is
+    Persian/Urdu (``rasd.clean.language``)."""
     if not text or not text.strip():
         raise InputError("E101", origin, "only whitespace" if text else "")
     ratio = arabic_ratio(text)
     if ratio < settings.min_arabic_ratio:
-        raise InputError("E104", origin, f"{ratio:.0%} Arabic letters (below {settings.min_arabic_ratio:.0%})")
+        raise InputError(
+            "E104", origin, f"only {ratio:.0%} of the letters are Arabic script (needs {settings.min_arabic_ratio:.0%})"
+        )
+    persian = persian_urdu_reason(text, settings)
+    if persian:
+        raise InputError("E104", origin, persian)
 
 
 def to_document(source: Source, settings: CleanSettings = DEFAULT) -> Document:

@@ -16,6 +16,16 @@ class CleanSettings:
     min_arabic_ratio: float = field(
         default=0.3, metadata={"help": "share of Arabic letters among all letters below which a text is E104"}
     )
+    persian_min_share: float = field(
+        default=0.03,
+        metadata={"help": "share of letters Arabic does not use (Persian/Urdu پ چ ژ گ ک ی ٹ ڈ ڑ ں ے ہ ھ, Kurdish"
+                          " ە ۆ ێ ڕ ڵ) among Arabic-script letters from which a text without ة is E104"},
+    )
+    arabic_teh_marbuta_min: float = field(
+        default=0.005,
+        metadata={"help": "share of ة among Arabic-script letters from which a text reads as Arabic however many"
+                          " Persian/Urdu letters it has (Arabic typed on a Persian keyboard)"},
+    )
     min_extracted_size: int = field(
         default=200, metadata={"help": "characters a main-text extraction step must yield to be accepted"}
     )

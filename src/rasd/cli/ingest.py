@@ -8,6 +8,7 @@ import sys
 import click
 
 from rasd.cli._exit import ConfigProblem, plural
+from rasd.ingest.formats import SUPPORTED
 from rasd.ingest.settings import MAX_BYTES, MAX_CHARS
 
 
@@ -42,6 +43,13 @@ MAX_CHARS_OPTION = click.option(
          f"goes on [default: {MAX_CHARS.default:,}; env RASD_MAX_CHARS].")
 
 
+def _with_formats(cmd: click.Command) -> click.Command:
+    """Fill the file types into the help from ``rasd.ingest.formats.SUFFIXES`` (the one list)."""
+    cmd.help = (cmd.help or "").replace("{supported}", SUPPORTED)
+    return cmd
+
+
+@_with_formats
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default="rasd.db", show_default=True, type=click.Path(dir_okay=False), help="SQLite database to write.")
@@ -60,8 +68,8 @@ def ingest_cmd(paths: tuple[str, ...], db: str, no_extract: bool, engine: str, s
                progress: bool, max_bytes: int | None, resolve: bool, max_chars: int | None) -> None:
     """Ingest PATHS (files, folders, or - for stdin) into the database, one transaction per document.
 
-    Reads .txt, .html/.htm, .jsonl (one document per line: id, text or html, title, published,
-    source, url), .json (an array of such documents, or one) and .warc/.warc.gz; .gz of each.
+    Reads {supported}. A .jsonl file holds one document per line (id, text or html, title,
+    published, source, url); a .json file an array of such documents, or one.
     Folders are read recursively (hidden names skipped). Each failed input is printed as one line
     naming it and the reason, recorded in the database, and the batch goes on. Re-running adds
     nothing twice; after Ctrl-C, run the same command again to continue.

@@ -1,13 +1,18 @@
-"""ACLED-format CSV: ACLED's columns in ACLED's order, with disorder type, ISO codes and region filled in.
+"""ACLED-format CSV: ACLED's columns in ACLED's order, with disorder type, ISO codes, region, source
+scale and timestamp filled in.
 
 Knowledge: ``data/acled_countries.tsv`` (country → ISO alpha-3, ISO numeric, ACLED region, other
-names) and ``data/acled_disorder.tsv`` (event type / sub-event type → disorder type), both checked
-on load (``KnowledgeError`` names file and line).
+names), ``data/acled_disorder.tsv`` (event type / sub-event type → disorder type) and
+``data/source_scale.tsv`` (outlet → source scale, see ``source_scale``), all checked on load
+(``KnowledgeError`` names file and line). ``timestamp`` is the Unix time the store last wrote the
+event's row (``events.created_at``; a merge rewrites the row), empty for an event never stored.
 """
 
 from __future__ import annotations
 
+import calendar
 import hashlib
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -16,6 +21,7 @@ from typing import IO, Any
 
 from rasd.clean.normalize import norm
 from rasd.errors import KnowledgeError
+from rasd.export.source_scale import source_scale
 from rasd.export.writers import write_rows
 from rasd.model import Event
 
@@ -112,6 +118,16 @@ def event_id_cnty(ev: Event, country: Country | None) -> str:
     return f"{country.iso3 if country else 'XXX'}{number}"
 
 
+def unix_time(stamp: str | None) -> int | None:
+    """Seconds since 1970 of a UTC time as the store writes it (``2026-11-25T21:40:00Z``), else None."""
+    if not stamp:
+        return None
+    try:
+        return calendar.timegm(time.strptime(stamp.strip().replace(" ", "T")[:19], "%Y-%m-%dT%H:%M:%S"))
+    except ValueError:
+        return None
+
+
 def acled_row(ev: Event) -> dict[str, Any]:
     """One event as an ACLED record (missing values empty)."""
     country = country_of(ev.country)
@@ -126,9 +142,9 @@ def acled_row(ev: Event) -> dict[str, Any]:
         country=country.name if country else ev.country,
         location=ev.location or ev.location_ar,
         notes=ev.notes or ev.evidence,
-        source_scale="",
+        source_scale=source_scale(ev.source),
         tags="",
-        timestamp="",
+        timestamp=unix_time(ev.created_at),
     )
     return {c: "" if row.get(c) is None else row[c] for c in ACLED_COLUMNS}
 

@@ -24,7 +24,17 @@ SUFFIXES: dict[str, str] = {
 }
 
 GZIP_MAGIC = b"\x1f\x8b"
-SUPPORTED = ".txt, .html/.htm, .json, .jsonl/.ndjson, .warc/.warc.gz (and .gz of each)"
+
+
+def _supported() -> str:
+    """The suffixes of ``SUFFIXES``, grouped by format (``.txt/.text, .html/.htm/.xhtml, …``)."""
+    groups: dict[str, list[str]] = {}
+    for suffix, fmt in SUFFIXES.items():
+        groups.setdefault(fmt, []).append(suffix)
+    return ", ".join("/".join(group) for group in groups.values()) + " (and .gz of each)"
+
+
+SUPPORTED = _supported()  # for help texts and E108: derived, never a second list
 
 _JSON_ARRAY = re.compile(rb"\[\s*[{\]]")
 _HTML_START = re.compile(rb"^\s*(<!doctype|<html|<head|<body|<meta|<div|<p[\s>]|<!--)", re.IGNORECASE)

@@ -119,18 +119,18 @@ export function createTimeline(container, { onBrush }) {
       tip.textContent = `${toIso(b.start)}${width > DAY ? " +7" : ""} · ${t("events_count", { n: fmt(b.n) })}\n${parts.join("\n")}`;
     }
 
-    // month ticks
+    // month ticks, labelled with the full year ("Mar 2018"): a two-digit year ("Mar 18") reads as a day
     const fmtMonth = new Intl.DateTimeFormat(currentLang() === "ar" ? "ar-u-nu-latn" : "en",
-                                             { month: "short", year: "2-digit", timeZone: "UTC" });
+                                             { month: "short", year: "numeric", timeZone: "UTC" });
     const d = new Date(x0);
     let m = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + (d.getUTCDate() > 1 ? 1 : 0), 1);
     const months = [];
     while (m <= x1) { months.push(m); const n = new Date(m); m = Date.UTC(n.getUTCFullYear(), n.getUTCMonth() + 1, 1); }
-    const every = Math.max(1, Math.ceil(months.length / Math.max(1, (W - PAD.l) / 70)));
+    const every = Math.max(1, Math.ceil(months.length / Math.max(1, (W - PAD.l) / 80)));
     months.forEach((ms, i) => {
       el("line", { x1: sx(ms), x2: sx(ms), y1: H - PAD.b, y2: H - PAD.b + 4, class: "tl-axis" }, svg);
-      if (i % every === 0 && sx(ms) < W - PAD.r - 34) {
-        const lab = el("text", { x: sx(ms) + 2, y: H - 6, class: "tl-label" }, svg);
+      if (i % every === 0 && sx(ms) < W - PAD.r - 52) {
+        const lab = el("text", { x: sx(ms) + 2, y: H - 6, class: "tl-label tl-month" }, svg);
         lab.textContent = fmtMonth.format(new Date(ms));
       }
     });
