@@ -10,7 +10,8 @@ import sys
 
 from conftest import ANT
 
-SETTLERS = "Settlers (Israel)\t5\tgroup\tمستوطنون|مستوطنين|المستوطنين|المستوطنون\n"
+# The package ships "Settlers (Israel)"; a user's more specific local actor (a longer alias) wins over it.
+LOCAL = "Stone-throwing Settlers (Israel)\t4\tgroup\tمستوطنون اسرائيليون بالحجارة\n"
 
 
 def _article(tmp_path):
@@ -38,12 +39,13 @@ def test_extract_reads_actor_aliases_from_the_users_folder(tmp_path):
     src = _article(tmp_path)
     mine = tmp_path / "knowledge"
     mine.mkdir()
-    (mine / "actors_local.tsv").write_text(SETTLERS, encoding="utf-8")
+    (mine / "actors_local.tsv").write_text(LOCAL, encoding="utf-8")
     plain, extended = tmp_path / "plain.jsonl", tmp_path / "extended.jsonl"
     assert _extract(src, plain).returncode == 0
     assert _extract(src, extended, mine).returncode == 0
-    assert all("Settlers (Israel)" not in pair for pair in _actors(plain))
-    assert ("Settlers (Israel)", "Civilians (Palestine)") in _actors(extended)
+    assert ("Settlers (Israel)", "Civilians (Palestine)") in _actors(plain)
+    assert all("Stone-throwing Settlers (Israel)" not in pair for pair in _actors(plain))
+    assert ("Stone-throwing Settlers (Israel)", "Civilians (Palestine)") in _actors(extended)
 
 
 def test_extract_stops_once_when_the_users_folder_is_missing(tmp_path):

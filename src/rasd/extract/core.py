@@ -18,7 +18,7 @@ from collections import Counter
 from rasd.clean.normalize import normalize
 from rasd.extract import bridge, roles
 from rasd.extract.coref import actor_name, inherit, own_country, resolve_previous, responsible_group
-from rasd.extract.fatalities import MAX_EVENT_TOLL, SIGNIFICANT, sentence_toll, tally_start
+from rasd.extract.fatalities import MAX_EVENT_TOLL, SIGNIFICANT, Toll, another_act, sentence_toll, tally_start
 from rasd.extract.lexicon import DATA, Actor, Lexicon, load, named_patterns, named_words
 from rasd.extract.matcher import Hit, find_hits
 from rasd.extract.mentions import Mention, sentence_mentions
@@ -50,6 +50,7 @@ _DEFAULT_ACTOR1 = {
     "disrupt": "Unidentified Armed Group ({country})",
 }
 _DEFAULT_ACTOR2 = {"attack_civ": "Civilians ({country})", "abduct": "Civilians ({country})"}
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 _ACT_NOUNS = frozenset({"air", "shell", "attack", "attack_civ", "ied", "suicide", "chem"})  # "الغارة" can refer back
 _REMOTE = {"air": "Civilians ({country})", "shell": "Civilians ({country})", "chem": "Civilians ({country})",
            "ied": "Civilians ({country})", "suicide": "Civilians ({country})"}  # unnamed dead of a strike
@@ -80,6 +81,7 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
     doc_country = countries.most_common(1)[0][0] if countries else None
     geo = bridge.Geocoder(doc, segments)
     responsible = responsible_group(hits, named)
+    protests = any(h.kind == "trigger" and h.payload.cls == "protest" for h in hits)  # type: ignore[attr-defined]
     drafts: list[Draft] = []
     lead = Lead(text, articles[0], published)
     cited_by_story: dict[object, list[tuple[str, Hit]]] = {}
@@ -95,6 +97,7 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
         para_dates: list[bridge.DateFound] = []
         prev: Mention | None = None
         last_draft: Draft | None = None
+        back: tuple[Toll, int] | None = None  # a lone toll told before its act (toll, end of its sentence)
         last_end = seg.start
         for s, e in bridge.split_sentences(text, seg.start, seg.end):
             sent_no += 1
@@ -107,9 +110,13 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
             shits = hits[lo:hi]
             earlier = list(story_cited)
             story_cited.extend((h.payload, h) for h in shits if h.kind == "source" and _attributed(h, shits))
-            if not any(h.kind == "trigger" for h in shits) and last_draft is not None \
-                    and s - last_draft.mention.sent[1] < 3 and last_draft.mention.toll.value == 0:
-                _carry_toll(text, s, e, shits, last_draft)  # "وقد أفيد بمقتل عشرات الأشخاص" after the act
+            earlier_toll, back = back if back is not None and s - back[1] < 3 else None, None
+            if not any(h.kind == "trigger" for h in shits):
+                if last_draft is not None and s - last_draft.mention.sent[1] < 3:
+                    if last_draft.mention.toll.value == 0:
+                        _carry_toll(text, s, e, shits, last_draft)  # "وقد أفيد بمقتل عشرات الأشخاص" after the act
+                elif (lone := _lone_toll(text, s, e, shits, False)) is not None and lone.numeric:
+                    back = (lone, e)  # "إذ قتل فيهما أكثر من 80 مسلحا" before "قتلوا في غارات جوية ...": its act's
             if any(h.kind == "trigger" for h in shits) and not is_background(text, norm, normalized, s, e, dates,
                                                                             published, shits):
                 numbers = bridge.find_numbers(text, s, e)
@@ -147,10 +154,12 @@ def extract_events(doc: Document, segments: list[Segment]) -> list[Event]:
                     near = [h for h in group_hits if 0 <= m.trigger.start - h.start <= _GROUP_WINDOW]
                     main_group = near[-1].payload.actor if near else None  # type: ignore[attr-defined]
                     draft = _draft(doc, norm, m, shits, d, published, geo, lex, doc_country, follows, earlier,
-                                   responsible, main_group, sponsors)
+                                   responsible, main_group, sponsors, protests)
                     if draft is not None:
                         draft.report_day = d is not None and s <= d.start < e and report_date(d, shits)
                         sent_drafts.append(draft)
+                if earlier_toll is not None:
+                    _carry_back(text, earlier_toll[0], sent_drafts)
                 for draft in spread(text, norm, (s, e), shits, sent_drafts, geo):
                     draft.sent_no, draft.story = sent_no, getattr(seg, "story", None)
                     drafts.append(draft)
@@ -178,18 +187,49 @@ def _outside_names(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if not (h.kind == "trigger" and inside(h, False) or h.kind == "country" and inside(h, True))]
 
 
-def _carry_toll(text: str, s: int, e: int, shits: list[Hit], draft: Draft) -> None:
-    """A death toll stated in the sentence right after an event (with none of its own) is its toll."""
+def _protest_clash(m: Mention, a2: str | None) -> bool:
+    """In a story of protests ("ويطالب المحتجون في غزة", "مسيرات العودة"), deadly "clashes" between a state
+    force and unarmed people ("بعد مواجهات قتل فيها سبعة فلسطينيين بنيران الجيش الإسرائيلي": no armed
+    group named on the other side) are the force's excessive force against the protesters."""
+    return (m.cls == "clash" and m.sub_event_type == "Armed clash" and m.toll.value > 0
+            and m.actor1 is not None and m.actor1.actor.kind == "state"
+            and (a2 is None or a2.startswith(("Civilians", "Protesters"))))
+
+
+def _lone_toll(text: str, s: int, e: int, shits: list[Hit], significant: bool) -> Toll | None:
+    """The death toll of a sentence with no act of its own, or None (no killed word, a total over days or a
+    war, a figure too large for one event)."""
     cues = [h for h in shits if h.kind == "cue" and h.payload in ("killed", "injured", "vague", "singular")]
     if not any(c.payload == "killed" for c in cues):
-        return
-    m = draft.mention
-    numbers = bridge.find_numbers(text, s, e)
+        return None
     if tally_start(text, s, e, cues) is not None:
-        return  # a total over days or a war is not the event's toll
-    toll = sentence_toll(text, cues, numbers, m.cls in SIGNIFICANT or m.plural)
-    if 0 < toll.value < MAX_EVENT_TOLL:
+        return None  # a total over days or a war is not the event's toll
+    toll = sentence_toll(text, cues, bridge.find_numbers(text, s, e), significant)
+    return toll if 0 < toll.value < MAX_EVENT_TOLL else None
+
+
+def _carry_toll(text: str, s: int, e: int, shits: list[Hit], draft: Draft) -> None:
+    """A death toll stated in the sentence right after an event (with none of its own) is its toll."""
+    m = draft.mention
+    toll = _lone_toll(text, s, e, shits, m.cls in SIGNIFICANT or m.plural)
+    if toll is not None:
         m.toll = toll
+
+
+def _carry_back(text: str, toll: Toll, drafts: list[Draft]) -> None:
+    """A stated toll in the sentence right before an act, with no act of its own and none told just before it
+    ("إذ قتل فيهما أكثر من 80 مسلحا" / "وأشارت المصادر إلى أن مسلحي الحوثي قتلوا في غارات جوية"), is the toll
+    of the act's first violent mention, when no act of that sentence tells deaths of its own (as the forward
+    rule) and the sentence does not open as another act ("كما شنت مقاتلات التحالف ...", "إلى ذلك": toll
+    rules ``another``)."""
+    if not drafts or any(d.mention.toll.value for d in drafts) or another_act(text, drafts[0].mention.sent[0]):
+        return
+    for d in drafts:
+        m = d.mention
+        if m.event_type in _VIOLENT_TYPES or m.sub_event_type == "Excessive force against protesters":
+            if not m.tallied:
+                m.toll = toll
+            return
 
 
 def _evidence_ok(m: Mention, place, shits: list[Hit], has_date: bool, follows: bool, words: int = 99) -> bool:
@@ -215,7 +255,7 @@ def _draft(doc: Document, norm: str, m: Mention, shits: list[Hit], date: bridge.
            published: dt.date | None, geo: bridge.Geocoder, lex: Lexicon, doc_country: str | None,
            follows: bool = False, earlier: list[tuple[str, Hit]] | None = None,
            responsible: Actor | None = None, main_group: Actor | None = None,
-           sponsors: set[int] | None = None) -> Draft | None:
+           sponsors: set[int] | None = None, protests: bool = False) -> Draft | None:
     place = place_of(m, geo, shits, doc_country, doc.text, norm, sponsors or set())
     in_sentence_date = date is not None and m.sent[0] <= date.start < m.sent[1]
     own = next((c for c in (own_country(r, norm, lex) for r in (m.actor1, m.actor2) if r) if c), None)
@@ -236,6 +276,8 @@ def _draft(doc: Document, norm: str, m: Mention, shits: list[Hit], date: bridge.
             break
     if _allied(a1, a2, lex):
         a2 = None  # "الجيش الوطني بمساندة من التحالف": an ally supports, it is not the opponent
+    if protests and _protest_clash(m, a2):
+        m.event_type, m.sub_event_type = "Protests", "Excessive force against protesters"
     if m.sub_event_type == "Excessive force against protesters":
         a2 = roles.canonical(roles.actor_named(lex, "Protesters ({country})"), country, lex)
     named_a1 = a1 is not None

@@ -30,22 +30,28 @@ def resolve_previous(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+def _carried(ref: ActorRef) -> ActorRef:
+    """``ref`` carried to a later mention: no hit of its own, the words that named it kept as ``named``."""
+    return ActorRef(ref.actor, None, ref.hit or ref.named)
+
+
 def inherit(m: Mention, prev: Mention) -> None:
     """A mention with no named perpetrator continues the previous one ("وطالت الهجمات ...") when
-    its target, if any, is one of the previous mention's actors."""
+    its target, if any, is one of the previous mention's actors. A carried actor keeps the words that
+    named it (``ActorRef.named``), so the event can show them even when the earlier mention is no event."""
     if m.actor1 is not None and prev.actor1 is not None and m.actor2 is None and prev.actor2 is not None \
             and m.actor1.actor.name == prev.actor1.actor.name and m.cls == prev.cls:
-        m.actor2 = ActorRef(prev.actor2.actor, None)  # the same side goes on against the same opponent
+        m.actor2 = _carried(prev.actor2)  # the same side goes on against the same opponent
         return
     if m.actor1 is not None or prev.actor1 is None:
         return
     names = {r.actor.name for r in (prev.actor1, prev.actor2) if r is not None}
     if m.actor2 is None or m.actor2.actor.name in names:
-        m.actor1 = ActorRef(prev.actor1.actor, None)
+        m.actor1 = _carried(prev.actor1)
         if m.actor2 is None and prev.actor2 is not None:
-            m.actor2 = ActorRef(prev.actor2.actor, None)
+            m.actor2 = _carried(prev.actor2)
         if m.actor2 is not None and m.actor2.actor.name == m.actor1.actor.name:
-            m.actor2 = ActorRef(prev.actor2.actor, None) if prev.actor2 is not None else None
+            m.actor2 = _carried(prev.actor2) if prev.actor2 is not None else None
 
 
 def actor_name(ref: ActorRef, norm: str, lex: Lexicon, country: str | None, main_group: Actor | None = None) -> str | None:

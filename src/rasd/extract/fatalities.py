@@ -29,7 +29,7 @@ _TALLY_KINDS = ("phrase", "lead", "after", "unit", "days", "raise", "summary")
 _SHORT_DAYS = 7  # a total over this many days or fewer is the toll of one event over those days
 _TOLL_KINDS = ("counted", "named", "attribution", "part", "range", "range_between", "between", "count", "victims",
                "and", "also", "among", "dead", "one_dead", "none", "alive", "rose", "to",
-               "met", "fate")
+               "met", "fate", "close", "close_gap", "another")
 _END = r"(?=[\s،,.؛:)»\"]|$)"  # a form ends at a space or punctuation
 _CLAUSE_END = re.compile(r"[،,؛;:]")
 MAX_EVENT_TOLL = 1000  # a figure in the thousands is a war's or a campaign's total, never one event's toll
@@ -68,6 +68,8 @@ def sentence_toll(text: str, cues: list[Hit], numbers: list[Any], significant: b
             continue
         best = None
         for n in nums:
+            if k.form in rules.words["close"] and not (n.start >= k.end and _close_gap(text, k.end, n.start, rules)):
+                continue  # "القضاء على 10": only a figure right after it
             if n.start >= k.end and n.start - k.end <= _WINDOW_AFTER:
                 d = n.start - k.end
             elif n.end <= k.start and k.start - n.end <= _WINDOW_BEFORE:
@@ -143,6 +145,19 @@ def sentence_toll(text: str, cues: list[Hit], numbers: list[Any], significant: b
     if vague_seen:
         return Toll(10 if significant else 3, *(span or (None, None)))
     return Toll(0)
+
+
+def another_act(text: str, start: int) -> bool:
+    """Whether the sentence at ``start`` opens by telling another act ("كما شنت ...", "إلى ذلك، ...":
+    ``cues_toll.tsv`` another), so a toll told just before it is not its own."""
+    head = norm(text[start:start + 24]).lstrip(" \"'«(-")
+    return any(head == w or head.startswith((w + " ", w + "،", w + ",")) for w in toll_rules().words["another"])
+
+
+def _close_gap(text: str, end: int, start: int, rules: TollRules) -> bool:
+    """Only a ``close_gap`` word, brackets and spaces between a close killed word and a figure."""
+    gap = re.sub(r"[()\[\]\s]+", " ", norm(text[end:start])).strip()
+    return not gap or gap in rules.words["close_gap"]
 
 
 def _next_word(text: str, end: int) -> str:

@@ -85,8 +85,9 @@ def _toll_once(drafts: list[Draft]) -> None:
 def _earlier_names(drafts: list[Draft]) -> None:
     """An actor a mention inherited from an earlier one ("وطالت الهجمات ...": no name of its own) keeps
     as evidence the words that last named that actor before its trigger, in any mention of the document."""
-    named = sorted((r.hit.start, r.hit.end, r.actor) for d in drafts
-                   for r in (d.mention.actor1, d.mention.actor2, *d.mention.alt2) if r is not None and r.hit is not None)
+    named = sorted({(h.start, h.end, r.actor) for d in drafts
+                    for r in (d.mention.actor1, d.mention.actor2, *d.mention.alt2) if r is not None
+                    for h in (r.hit, r.named) if h is not None}, key=lambda x: (x[0], x[1]))
     for d in drafts:
         m = d.mention
         for ref, label, final in ((m.actor1, "actor1", d.actor1), (m.actor2, "actor2", d.actor2)):

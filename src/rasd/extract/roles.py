@@ -22,10 +22,13 @@ _ANNOUNCE_WINDOW = 60  # normalised characters from a speaker to the act it anno
 
 @dataclass(frozen=True, slots=True)
 class ActorRef:
-    """A resolved actor: ``actor`` from the lexicon and the hit that named it (None for defaults)."""
+    """A resolved actor: ``actor`` from the lexicon and the hit that named it (None for defaults and for an
+    actor carried over from an earlier mention); ``named``: for a carried actor, the hit that named it in
+    the earlier mention, kept even when that mention never became an event."""
 
     actor: Actor
     hit: Hit | None
+    named: Hit | None = None
 
 
 def usable_actor_hits(hits: list[Hit], named: set[str], trigger_ends: list[int], norm: str) -> list[Hit]:

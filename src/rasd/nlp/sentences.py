@@ -8,7 +8,9 @@ brackets stay with the sentence). A dot does not end a sentence when it is part 
 (``2.5``, ``1.200``), a run of dots (``دير الزور.. هجمات``, ``...``), an abbreviation made of one
 letter (``د.``, ``م.``, ``U.S.``), a dotted abbreviation (``بي.بي.سي``, ``أ.ف.ب``), or a domain
 (``alarabiya.net``). A full stop glued to the next word (``الانتخابات.وأضاف``) does end one; a
-stray run of punctuation (``. .``) joins the sentence before it.
+stray run of punctuation (``. .``) joins the sentence before it. Scrape debris right after a
+terminator (a slash, invisible marks: ``بغداد./ وقال``, ``بغداد./وقالت``, ``الحوثيين.\u200f``) goes with
+the sentence it closes, and the next word starts a new one.
 """
 
 from __future__ import annotations
@@ -24,6 +26,26 @@ _WORD_BEFORE = re.compile(rf"([{ARABIC_LETTERS}A-Za-z]+)$")
 _WORD_AFTER = re.compile(rf"[{ARABIC_LETTERS}]+")
 _ARABIC = re.compile(rf"[{ARABIC_LETTERS}]")
 _SPACE = frozenset(" \t\r\n\u00a0\u200f\u200e\u2009\u202f")
+# Debris a scraped page leaves after a full stop: slashes, bars and invisible format marks.
+_DEBRIS = re.compile(r"[/|\\\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+")
+
+
+def _debris_end(text: str, m: re.Match[str], limit: int) -> int | None:
+    """Where the sentence ends when scrape debris follows its terminator ("بغداد./ وقال"): after the
+    debris, when a space, the end or an Arabic word comes next; None when there is no such debris."""
+    if not m.group().startswith((".", "!", "?", "؟", "؛")):
+        return None
+    d = _DEBRIS.match(text, m.end(), limit)
+    if d is None:
+        return None
+    stop = d.end()
+    nxt = text[stop] if stop < limit else ""
+    return stop if not nxt or nxt in _SPACE or _ARABIC.match(nxt) else None
+
+
+def _one_letter_before(text: str, m: re.Match[str]) -> bool:
+    w = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+    return bool(w and len(w.group(1)) == 1)  # د. / م. / U.S.
 
 
 def _ends_sentence(text: str, m: re.Match[str], limit: int) -> bool:
@@ -67,7 +89,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         raise ValueError(f"range ({start}, {end}) outside text of length {len(text)}")
     cuts: list[int] = []
     for m in _END.finditer(text, start, end):
-        if _ends_sentence(text, m, end):
+        if (cut := _debris_end(text, m, end)) is not None:
+            if not (m.group() == "." and _one_letter_before(text, m)):
+                cuts.append(cut)
+        elif _ends_sentence(text, m, end):
             cuts.append(m.end())
     cuts.extend(m.end() for m in _LINE.finditer(text, start, end))
     cuts.sort()
