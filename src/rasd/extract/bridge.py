@@ -86,6 +86,12 @@ class Geocoder:
             return []
         return [p for p in self._geo.places if p.span is not None and start <= p.span.start < end]
 
+    def act_places(self, start: int, end: int) -> list[Place]:
+        """The places inside ``[start, end)`` but distance references ("على بعد 250 كلم شمال بغداد")."""
+        if self._geo is None:
+            return []
+        return self._geo.act_places(start, end)
+
     def place_for(self, start: int, end: int) -> Place | None:
         if self._geo is None:
             return None

@@ -18,8 +18,17 @@ _NAMED_AFTER = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?(?:جبل|جبال|شا�
                          r"كتيبة|كتيبه|مسجد|جامع|كنيسة|كنيسه|سفارة|سفاره|قنصلية|قنصليه)\s+$")  # "جبل القاهرة", "فيلق القدس"
 _FROM = re.compile(r"(?:^|\s)(?:من|انطلاقا من|قادمة من|قادما من)\s+(?:داخل\s+)?(?:الأراضي|الاراضي|أراضي|اراضي)?\s*$")
 _SPOKEN_AT = re.compile(r"(?:مؤتمر\S*\s+صحا?في\S*|عقده|عقدته|عقدها|زيارته|زيارتها|زيارة|تصريحات\S*|مقابلة|"
-                        r"كلمة|كلمته|خطاب\S*|اجتماع\S*|قمة|لقاء\S*)\s+(?:\S+\s+){0,2}?(?:في|الى|إلى|ب)\s*$")
+                        r"كلمة|كلمته|خطاب\S*|اجتماع\S*|قمة|لقاء\S*)\s+(?:\S+\s+){0,2}?(?:في|الى|إلى|ب)\s*"
+                        r"(?:محافظ[ةه]\s+|مدين[ةه]\s+)?$")  # "زيارة للعبادي إلى محافظة نينوى"
+# where the wounded or the dead were taken ("وتم نقلهم إلى محافظة بغداد"), not where the act happened
+_TAKEN_TO = re.compile(r"(?:نقل|اسعاف|إسعاف)\S*\s+(?:\S+\s+){0,4}?(?:الى|إلى)\s*(?:محافظ[ةه]\s+|مدين[ةه]\s+)?$")
 _MADE_IN = re.compile(r"^\s*(?:ال)?صنع")  # "إيرانية الصنع": where a weapon was made
+# a definite act noun pointing back to the act just told ("أن الانفجار استهدف مطعما قرب قضاء بيجي")
+_BACK_ACT = re.compile(r"(?:^|\s)[وف]?(?:ال|لل)(?:انفجار|تفجير|هجوم|هجمات|غار[ةه]|غارات|ضرب[ةه]|ضربات|قصف|اشتباكات|"
+                       r"معارك|مواجهات|اعتداء)(?=[\s،,.])")
+# a word that makes the country after it a place ("في سوريا", "داخل الأراضي السورية", "بسوريا")
+_LOCATIVE = re.compile(r"(?:^|\s)(?:في|داخل|الى|إلى|نحو|باتجاه|من|على|عبر|قرب|أراضي|اراضي|الأراضي|الاراضي|"
+                       r"[وفب]?(?:شمال|جنوب|شرق|غرب)\S*|\S*حدود\S*\s+مع)\s+$")  # "الشريط الحدودي مع تركيا"
 
 
 def sponsor_hits(text: str, hits: list[Hit]) -> set[int]:
@@ -117,28 +126,85 @@ def place_of(m: Mention, geo: bridge.Geocoder, shits: list[Hit], doc_country: st
         if before:
             return before[-1]  # "... مدينة كوباني حيث فجر انتحاري نفسه": where = the place just named
     if place is not None and not _inside(place, m.clause):
-        triggers = [h for h in shits if h.kind == "trigger"]
-        taken = [c for c in clauses(text, m.sent[0], m.sent[1], triggers, norm)  # another time: "بعد ... على"
-                 if c != m.clause and any(c[0] <= t.start < c[1] for t in triggers)
-                 and _TEMPORAL.match(text[c[0]:c[0] + 8])]
-        for other in geo.places_in(m.sent[0], m.sent[1]):
-            if not any(_inside(other, c) for c in taken):
-                place = other
-                break
-    if place is not None and place.span is not None and (place.span.start in sponsors or any(
-            r.search(text[max(0, place.span.start - 40):place.span.start]) for r in (_SUPPORTED_BY, _NAMED_AFTER,
-                                                                                    _SPOKEN_AT))):
-        place = None  # "المدعومة من إيران": a sponsor; "جبل القاهرة": a namesake; "مؤتمر صحافي عقده في أنقرة":
-        # where it was told; not where it happened
+        place = _sentence_place(m, geo, shits, text, norm) or place
+    if place is not None and _not_here(place, text, sponsors):
+        # "المدعومة من إيران": a sponsor; "جبل القاهرة": a namesake; "مؤتمر صحافي عقده في أنقرة": where it
+        # was told; not where it happened. Another place of the sentence may be ("... لإيران، في محافظة الحديدة")
+        place = _sentence_place(m, geo, shits, text, norm, sponsors) or _before(geo, m.sent[0], text, sponsors)
     own = {h.payload.name for h in shits if h.kind == "country" and m.clause[0] <= h.start < m.clause[1]}  # type: ignore[attr-defined]
     if place is not None and own and place.country not in own and not _inside(place, m.sent):
         return None  # "دمرت طائرات عراقية ... داخل سوريا": the country named with the act, not the story's
-    named = {h.payload.name for h in shits if h.kind == "country"} or {doc_country}  # type: ignore[attr-defined]
+    countries = [h for h in shits if h.kind == "country"]
+    if place is not None and not _inside(place, m.sent):  # "توسطت فيه روسيا": a country as an actor is no place
+        countries = [h for h in countries if not _bare(text, h.start, h.end)]
+    named = {h.payload.name for h in countries} or {doc_country}  # type: ignore[attr-defined]
     if place is not None and _inside(place, m.clause):  # named with the act: only its clause can contradict it
         named = own or named | {doc_country}  # "سروج ... في بلدة كوباني السورية": the next clause's town is context
     if place is not None and None not in named and place.country not in named:
         return None
+    if place is not None and place.country in ("Syria", "Iraq") and (
+            (place.geo_precision or 3) >= 3 and place.admin2 is None or not _inside(place, m.sent)):
+        return _finer_after(place, m, geo, text) or place  # a coarse or borrowed place: the next sentences
     return place
+
+
+def _before(geo: bridge.Geocoder, start: int, text: str, sponsors):
+    """The geocoder's place for the sentence at ``start`` from outside it (the place before in its paragraph,
+    else the document's), unless that too was no place of an act."""
+    place = geo.place_for(start, start)
+    return None if place is None or _not_here(place, text, sponsors) else place
+
+
+def _not_here(place, text: str, sponsors) -> bool:
+    """A sponsor, a namesake, where the story was told or the wounded were taken, not where the act happened."""
+    return place.span is not None and (place.span.start in sponsors or any(
+        r.search(text[max(0, place.span.start - 40):place.span.start]) for r in (_SUPPORTED_BY, _NAMED_AFTER,
+                                                                                _SPOKEN_AT, _TAKEN_TO)))
+
+
+def _sentence_place(m: Mention, geo: bridge.Geocoder, shits: list[Hit], text: str, norm: str,
+                    sponsors: frozenset[int] | set[int] | None = None):
+    """The first place of the sentence outside clauses of another time ("بعد ... على"), that is no country
+    named bare as an actor ("الذي توسطت فيه روسيا") and, when ``sponsors`` is given, no sponsor either."""
+    triggers = [h for h in shits if h.kind == "trigger"]
+    taken = [c for c in clauses(text, m.sent[0], m.sent[1], triggers, norm)
+             if c != m.clause and any(c[0] <= t.start < c[1] for t in triggers)
+             and _TEMPORAL.match(text[c[0]:c[0] + 8])]
+    for other in geo.act_places(m.sent[0], m.sent[1]):
+        if other.admin1 is None and other.span is not None and _bare(text, other.span.start, other.span.end):
+            continue
+        if sponsors is not None and _not_here(other, text, sponsors):
+            continue
+        if not any(_inside(other, c) for c in taken):
+            return other
+    return None
+
+
+def _bare(text: str, start: int, end: int) -> bool:
+    """A country named bare, as a noun with no locative word or proclitic ب before it ("توسطت فيه روسيا",
+    "قالت إسرائيل"), not as an adjective ("الأراضي السورية", "طائرات عراقية")."""
+    word = text[start:end]
+    if word.endswith(("ية", "يه", "ي", "يين", "يون")) or word.startswith(("ب", "وب", "فب", "لل")):
+        return False
+    return not _LOCATIVE.search(text[max(0, start - 24):start])
+
+
+def _finer_after(place, m: Mention, geo: bridge.Geocoder, text: str):
+    """A finer place inside the coarse one (a country, governorate or region) or the one borrowed from outside
+    the sentence (then the two sentences before come first: "وقال المرصد إن الانفجار وقع في بلدة سرمدا"), named
+    in one of the next two sentences that points back to the act with a definite act noun: "انفجرت سيارة مفخخة في محافظة صلاح
+    الدين" + "أن الانفجار استهدف مطعما قرب قضاء بيجي" → near Baiji; "قصفت ... في شرق البلاد" + "إن الضربات
+    وقعت في بلدة الهرى" → al-Hari."""
+    after = bridge.split_sentences(text, m.sent[1], min(len(text), m.sent[1] + 600))[:2]
+    before = [] if _inside(place, m.sent) else bridge.split_sentences(text, max(0, m.sent[0] - 600), m.sent[0])[-2:][::-1]
+    for s, e in before + after:
+        back = _BACK_ACT.search(text, s, e)
+        if back is None:
+            continue
+        for p in geo.act_places(back.start(), e):
+            if p.country == place.country and p.admin2 and (place.admin1 is None or p.admin1 == place.admin1):
+                return p
+    return None
 
 
 def _inside(place, span: tuple[int, int]) -> bool:

@@ -23,7 +23,7 @@ KINDS = (
     "naming", "place", "firstname", "city", "governorate", "weak", "near", "outskirts", "direction", "rural", "landmark", "person", "after",
     "notplace", "phrase", "nisba", "affiliation", "seat", "feature", "adjskip", "motion", "suburb",
     "near_of", "from", "affiliation_link", "distance", "distance_from", "area", "natural", "compass", "the_country",
-    "place_class", "glue_head", "type_prefix", "name_intro",
+    "place_class", "glue_head", "type_prefix", "name_intro", "occupied",
 )
 # kinds whose forms are form=value pairs, and the values each allows (None: any non-empty value)
 PAIR_KINDS: dict[str, frozenset[str] | None] = {
@@ -97,7 +97,24 @@ def _reference() -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
     phrase = "|".join(re.escape(p) for p in sorted(cues["distance"], key=len, reverse=True))
     close = "|".join(re.escape(p) for p in sorted(cues["distance_from"], key=len, reverse=True))
     tails = tuple(sorted({p.split(" ")[-1] + " " for p in cues["distance"]}))
-    return re.compile(rf"و?(?:{phrase}) [^.،,؛\n]{{0,40}}(?:{close}) ?$"), tails
+    return re.compile(rf"و?(?:{phrase}) (?P<gap>[^.،,؛\n]{{0,40}})(?P<close>{close}) ?$"), tails
+
+
+NEAR_DISTANCE = 30  # "على بعد 15 ميلا غربي حمص": a site that close is coded near the town, not away from it
+
+
+def _far(m: re.Match[str] | None) -> bool:
+    """A distance reference: "على بعد 15 كلم من الحديدة" (forces short of the town), or a compass bearing
+    with no figure or one of ``NEAR_DISTANCE`` or more ("على بعد 250 كلم شمال بغداد"). A site a few
+    kilometres off a town ("منشأة تقع على بعد 15 ميلا غربي حمص") is near the town, no reference."""
+    from rasd.geo.regions import direction_of  # regions reads this module's lists
+
+    if m is None:
+        return False
+    if direction_of(m.group("close")) == "":
+        return True
+    figure = re.search(r"\d+", m.group("gap"))
+    return figure is None or int(figure.group()) >= NEAR_DISTANCE
 
 
 @dataclass(slots=True)
@@ -232,14 +249,15 @@ def read_context(text: str, start: int, end: int, prefix: str = "") -> Context:
         ctx.governorate, ctx.city = False, True
     before = text[max(0, start - len(prefix) - 60):start - len(prefix)]
     ref, tails = _reference()
-    ctx.reference = ref is not None and any(t in before for t in tails) and bool(ref.search(before))
+    ctx.reference = ref is not None and any(t in before for t in tails) and _far(ref.search(before))
     right = _TOKEN.findall(text[end:end + 30])
     if right and right[0] in cues["after"]:
         ctx.after_dir = right[0]
     nisba = load_nisba()
-    for tok in right[:3]:  # سروج التركية، بلدة سروج الحدودية التركية
+    for i, tok in enumerate(right[:3]):  # سروج التركية، بلدة سروج الحدودية التركية
         if tok in nisba:
-            ctx.nisba = nisba[tok]
+            if i + 1 >= len(right) or right[i + 1] not in cues["occupied"]:
+                ctx.nisba = nisba[tok]  # "الجولان السورية المحتلة": the adjective names the former owner
             break
         if tok not in cues["adjskip"]:
             break

@@ -229,6 +229,7 @@ class DocumentGeocoder:
         kinds = [c.entry.kind for c, w in zip(choices, weak, strict=True) if not w]
         self._secondary = [c.reference or (k == "country" and not (c.weak or c.near or c.direction or c.rural))
                            for c, k in zip(ctxs, kinds, strict=True)]
+        self._reference = [c.reference for c in ctxs]
         # where the act is (في سروج) ranks before where someone came from (من كوباني), and that before where
         # someone went (إلى كوباني)
         self._motion = [0 if c.motion else 1 if c.origin else 2 for c in ctxs]
@@ -265,6 +266,7 @@ class DocumentGeocoder:
             i = sum(1 for q in self.places if q.span and q.span.start < a)
             self.places.insert(i, place)
             self._secondary.insert(i, False)
+            self._reference.insert(i, False)
             self._motion.insert(i, 2)
 
     def _across_border(self, p: Place, start: int, end: int) -> Place | None:
@@ -366,6 +368,12 @@ class DocumentGeocoder:
         counts = places[best_pool]
         best = max(counts, key=lambda k: (counts[k], _specificity(first[k])))
         return first[best]
+
+    def act_places(self, start: int, end: int) -> list[Place]:
+        """The places named inside ``doc.text[start:end]``, in text order, but distance references ("الواقعة
+        على بعد 250 كلم شمال بغداد"): they are not where anything happened."""
+        return [p for p, ref in zip(self.places, self._reference, strict=True)
+                if p.span is not None and start <= p.span.start < end and not ref]
 
     def place_for(self, start: int, end: int) -> Place | None:
         """The best place for an event stated in ``doc.text[start:end]``.

@@ -113,7 +113,7 @@ WORD_KINDS = (
 _WORD_VALUES = {
     "unit": r"(?:hour|day|week|month|year):(?:n|[1-9][0-9]*)",
     "month_part": r"[1-9]|[12][0-9]|3[01]",
-    "count_cue": r"since|before|within|after",
+    "count_cue": r"since|before|within|within_count|after",
     "weekday_cue": r"since|until",
 }
 
@@ -187,10 +187,12 @@ def _rules() -> _Rules:
         rf"{month_expr}{_E}(?:\s*(?:(?:{of}\s+)?(?:{year_word}\s*)?{year}"
         rf"|(?P<past>{_alt(w['past'])}){_E}|(?P<next>{_alt(w['next'] | w['current'])}){_E}))?"
     )
-    cues = _alt(w["count_cue"])
-    ago = re.compile(
-        rf"{_B}{_PRE}(?P<w>{cues})\s+(?P<n>(?:(?!{cues}\s)[^\s]+\s+){{0,5}}?)"
-        rf"(?P<u>{_alt(units)}){_E}(?!\s+(?:{wday}|{_alt(w['count_not_before'])}){_E})(?!\s*[0-9])"
+    cues = _alt([k for k, v in w["count_cue"].items() if v != "within_count"])
+    counted = _alt([k for k, v in w["count_cue"].items() if v == "within_count"] or ["\x00"])
+    ago = re.compile(  # a within_count cue takes one word, its count, before the unit ("في خمسة أيام")
+        rf"{_B}{_PRE}(?:(?P<w>{cues})\s+(?P<n>(?:(?!{cues}\s)[^\s]+\s+){{0,5}}?)|(?P<wc>{counted})\s+(?P<nc>\S+\s+))"
+        rf"(?P<art>ال)?(?P<u>{_alt(units)}){_E}(?!\s+(?:{wday}|{_alt(w['count_not_before'])}){_E})(?!\s*[0-9])"
+        rf"(?:\s+(?P<n_after>[{_L}]+)(?=\s+(?:{_alt(w['count_past'])}){_E}))?"  # "خلال الأيام الخمسة الماضية"
         rf"(?:\s+(?P<past>{_alt(w['count_past'])}){_E}"
         rf"|\s+(?P<on>{_alt(w['count_on'])}){_E}|\s+(?P<next>{_alt(w['next'])}){_E})?"
     )
@@ -364,7 +366,13 @@ def _find(s: str, pub: dt.date | None) -> list[tuple[int, int, dt.date | None, i
     # 3. منذ / قبل / خلال N units
     for m in r.ago.finditer(s):
         unit, n = r.units[_key(m.group("u"))]
-        middle = m.group("n").strip()
+        middle = (m.group("n") or m.group("nc") or "").strip()
+        if m.group("art") and not m.group("n_after"):
+            continue  # "منذ الأيام الأولى للحرب": a definite unit counts only with its number after it
+        if m.group("n_after"):
+            if middle or not isinstance(_count(m.group("n_after")), int):
+                continue  # "خلال الأيام القليلة الماضية" is read with the count of the unit alone, below
+            middle = m.group("n_after")
         vague = False
         if middle:
             n2 = _count(middle)
@@ -374,7 +382,11 @@ def _find(s: str, pub: dt.date | None) -> list[tuple[int, int, dt.date | None, i
                 n = n2
         if n is None:
             n, vague = (3, True)
-        cue = r.count_cue[_key(m.group("w"))]
+        cue = r.count_cue[_key(m.group("w") or m.group("wc"))]
+        if cue == "within_count":
+            if vague or unit not in ("day", "week") or not middle:
+                continue  # "في خمسة أيام من الغارات" is a period; "في أيام" / "في سنوات الحرب" is no date
+            cue = "within"
         if cue == "after" and not m.group("on"):
             continue  # "بعد ثلاثة أيام على الهجوم" dates the attack; a bare "بعد ثلاثة أيام" is future
         within = cue == "within"
