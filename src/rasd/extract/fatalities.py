@@ -29,9 +29,10 @@ _TALLY_KINDS = ("phrase", "lead", "after", "unit", "days", "raise", "summary")
 _SHORT_DAYS = 7  # a total over this many days or fewer is the toll of one event over those days
 _TOLL_KINDS = ("counted", "named", "attribution", "part", "range", "range_between", "between", "count", "victims",
                "and", "also", "among", "dead", "one_dead", "none", "alive", "rose", "to",
-               "met", "fate", "close", "close_gap", "another")
+               "met", "fate", "close", "close_gap", "another", "attribution_lead", "shared")
 _END = r"(?=[\s،,.؛:)»\"]|$)"  # a form ends at a space or punctuation
 _CLAUSE_END = re.compile(r"[،,؛;:]")
+_HEAVY = 10  # dead and wounded counted together this many or more: heavy losses, a significant toll (10)
 MAX_EVENT_TOLL = 1000  # a figure in the thousands is a war's or a campaign's total, never one event's toll
 
 
@@ -54,7 +55,7 @@ def sentence_toll(text: str, cues: list[Hit], numbers: list[Any], significant: b
     rules = toll_rules()
     nums = [n for n in numbers if not _not_people(text, n, rules)]
     used: set[int] = set()
-    total, numeric_seen, vague_seen = 0, False, False
+    total, numeric_seen, vague_seen, heavy = 0, False, False, False
     told: list[tuple[Any, int]] = []  # (value, end) of the figures counted
     claims: list[int] = []  # totals of figures told by separate attributions ("وأكد المرصد مقتل ...")
     counted: list[int] = []  # the figures added, in order
@@ -62,9 +63,14 @@ def sentence_toll(text: str, cues: list[Hit], numbers: list[Any], significant: b
     span: tuple[int, int] | None = None
     for k in killed:
         if any(0 <= i.start - k.end <= 3 and not _owns_figure(i, k, nums) for i in injured) and (
-                k.form in rules.words["dead"] or _between(text, k.start, rules)):
-            vague_seen = True  # "العشرات بين قتيل وجريح", "70 قتيلا وجريحا", "عشرات القتلى والجرحى": the dead
+                k.form in rules.words["dead"] or _between(text, k.start, rules)) \
+                or k.form.split()[-1] in rules.words["shared"] and any(
+                    i.start >= k.end and text[k.end:i.start].strip() in ("", "و") and _shares_figure(text, i, nums)
+                    for i in injured):
+            vague_seen = True  # "العشرات بين قتيل وجريح", "70 قتيلا وجريحا", "مقتل وجرح 30": the dead
             span = span or (k.start, k.end)  # and the wounded counted together, deaths unknown
+            heavy = heavy or any(n.value is not None and n.value >= _HEAVY and (
+                0 <= n.start - k.end <= _WINDOW_AFTER or 0 <= k.start - n.end <= _WINDOW_BEFORE) for n in nums)
             continue
         best = None
         for n in nums:
@@ -104,7 +110,9 @@ def sentence_toll(text: str, cues: list[Hit], numbers: list[Any], significant: b
                 total += value
                 span = (min(span[0], n.start) if span else n.start, max(span[1], n.end) if span else n.end)
                 continue
-            if last_end is not None and rules.attribution.search(norm(text[last_end:n.start])):
+            if last_end is not None and (rules.attribution.search(norm(text[last_end:n.start])) or (
+                    rules.attribution_led.search(norm(text[last_end:n.start]))
+                    and _next_word(text, last_end).strip(".،,؛\"") == _next_word(text, n.end).strip(".،,؛\""))):  # "20 شخصا ... بينما أشارت ... 30 شخصا"
                 claims.append(total)  # another source's figure for the same deaths: not added
                 total = 0
             low = next((p for p in nums if p.value is not None and p.end <= n.start and p.start not in used
@@ -143,7 +151,7 @@ def sentence_toll(text: str, cues: list[Hit], numbers: list[Any], significant: b
         total = min([*claims, total]) if claims else total  # ACLED keeps the most conservative figure
         return Toll(total, *(span or (None, None)), numeric=True)
     if vague_seen:
-        return Toll(10 if significant else 3, *(span or (None, None)))
+        return Toll(10 if significant or heavy else 3, *(span or (None, None)))
     return Toll(0)
 
 
@@ -216,6 +224,12 @@ def _owns_figure(i: Hit, n: Any, nums: list[Any]) -> bool:
     return i.start >= n.end and any(0 <= p.start - i.end <= 3 or p.start <= i.start < p.end for p in nums)
 
 
+def _shares_figure(text: str, i: Hit, nums: list[Any]) -> bool:
+    """A figure follows the wounded word right after a killed noun, within a few words ("مقتل وجرح ما لا يقل
+    عن 30 عنصرا"): the two words count it together."""
+    return any(n.start >= i.end and len(text[i.end:n.start].split()) <= 4 for n in nums)
+
+
 def _dist(n: Any, h: Hit) -> int:
     if h.start >= n.end:
         return h.start - n.end
@@ -267,6 +281,7 @@ class TollRules:
     """Compiled ``cues_toll.tsv`` (its comments say what each kind is), matched on normalised text:
     ``counted`` and ``alive`` at the start of the text after a figure, ``named`` at the end of the text
     before one; ``also``, ``rose`` and ``range_`` on the whole text between two figures; ``attribution``
+    (and ``attribution_led``, a connective first: another source only when both figures count the same noun)
     and ``part`` searched; ``words``: the forms of the other kinds (among, dead, one_dead, none,
     range_between, between, count, victims, and)."""
 
@@ -276,6 +291,7 @@ class TollRules:
     alive: re.Pattern[str]
     rose: re.Pattern[str]
     attribution: re.Pattern[str]
+    attribution_led: re.Pattern[str]
     part: re.Pattern[str]
     range_: re.Pattern[str]
     words: dict[str, frozenset[str]]
@@ -292,6 +308,8 @@ def toll_rules(path: Path = TOLL_FILE) -> TollRules:
         alive=re.compile(rf"^\s*(?:\S+\s+){{0,2}}?(?:ال)?(?:{_alts(f['alive'])}){_END}"),
         rose=re.compile(rf"(?:^|\s)[وفل]?(?:{_alts(f['rose'])})\s.*(?:{_alts(f['to'])})\s*$"),
         attribution=re.compile(rf"[،,.]\s*[وف]?(?:{_alts(f['attribution'])})\b"),
+        attribution_led=re.compile(rf"[،,.]\s*[وف]?(?:{_alts(f['attribution_lead'])})\s+[وف]?"
+                                   rf"(?:{_alts(f['attribution'])})\b"),
         part=re.compile(rf"\s*(?:{_alts(f['part'])})(?=[\s،,.]|$)"),
         range_=re.compile(rf"\s*(?:{_alts(f['range'])})\s*"),
         words={k: frozenset(v) for k, v in f.items()})

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rasd.extract.lexicon import DATA, Actor, ActorAlias, Lexicon, named_patterns
@@ -16,6 +17,8 @@ _P = named_patterns(DATA / "roles_patterns.tsv", _NAMES)
 _AGENT_BEFORE, _TARGET_BEFORE, _SPEAKER_BEFORE, _RESUMED, _CONTROL_BEFORE, _AGENT_NEAR, _SOURCE_BEFORE, \
     _ADJ_GAP, _COMPLEMENTIZER, _SUBJECT_AFTER_THAT, _PASSIVE_DEATH, _VSO_GAP, _SUPPORTER_BEFORE, \
     _OWN_AFTER, _OWN_TRIGGER, _AIMED, _TARGET_OF = (_P[n] for n in _NAMES)
+_COORD = re.compile(r"\s*و\s*$")  # "مقاتلات التحالف و الجيش اليمني": two actors, not one name
+_PART_OF = re.compile(r"\s+من\s+$")  # "مسلحين من تنظيم الدولة": some of the actor named next
 _VICTIM_WINDOW = 40  # normalised characters after a killed word in which an actor is the victim
 _ANNOUNCE_WINDOW = 60  # normalised characters from a speaker to the act it announces ("أعلن الأمن العام اعتقال")
 
@@ -38,11 +41,16 @@ def usable_actor_hits(hits: list[Hit], named: set[str], trigger_ends: list[int],
     for i, h in enumerate(hits):
         alias: ActorAlias = h.payload  # type: ignore[assignment]
         if "{" in alias.actor.name and alias.actor.kind == "state" and i + 1 < len(hits) \
-                and 0 <= hits[i + 1].nstart - h.nend <= 3 and "{" not in hits[i + 1].payload.actor.name \
+                and 0 <= hits[i + 1].nstart - h.nend <= 3 and not _COORD.match(norm[h.nend:hits[i + 1].nstart]) \
+                and "{" not in hits[i + 1].payload.actor.name \
                 and not hits[i + 1].payload.adjective:  # type: ignore[attr-defined]
             continue  # "مقاتلات التحالف": the generic noun belongs to the named actor after it
         if alias.anaphor and alias.actor.name not in named:
             continue
+        if alias.actor.kind == "unidentified" and i + 1 < len(hits) and _PART_OF.match(norm[h.nend:hits[i + 1].nstart]) \
+                and hits[i + 1].payload.actor.kind in ("state", "group") \
+                and (not hits[i + 1].payload.anaphor or hits[i + 1].payload.actor.name in named):  # type: ignore[attr-defined]
+            continue  # "14 مسلحا من قوات النظام السوري": fighters of the named actor
         if alias.adjective and not any(_ADJ_GAP.match(norm[e:h.nstart]) for e in trigger_ends if e <= h.nstart):
             continue
         out.append(h)
@@ -92,7 +100,8 @@ def assign(norm: str, trigger: Hit, actors: list[Hit], killed: list[Hit],
             tiers["agent"].append(h)
         elif trigger.payload.cls == "arrest" and h.nstart >= trigger.nend:  # type: ignore[attr-defined]
             tiers["target"].append(h)  # "القبض على عشرات من عناصر داعش": who was taken
-        elif any(0 <= word_start - k.nend <= _VICTIM_WINDOW for k in killed) \
+        elif any(0 <= word_start - k.nend <= _VICTIM_WINDOW and not _beyond_act(norm, k, trigger, word_start)
+                 for k in killed) \
                 or any(0 <= k.nstart - h.nend <= 24 and _PASSIVE_DEATH.match(k.form) for k in killed):
             tiers["victim"].append(h)
         elif _TARGET_BEFORE.search(before) or norm[word_start:h.nstart].endswith("ل") and _TARGET_OF.search(before):
@@ -100,6 +109,9 @@ def assign(norm: str, trigger: Hit, actors: list[Hit], killed: list[Hit],
         elif _AGENT_BEFORE.search(before) or _SUBJECT_AFTER_THAT.search(before) and h.nend <= trigger.nstart \
                 and alias.actor.kind != "civilians":
             tiers["agent"].append(h)
+        elif alias.actor.kind == "civilians" and gap is not None and _VSO_GAP.match(gap) \
+                and trigger.payload.cls not in ("protest", "riot"):  # type: ignore[attr-defined]
+            tiers["target"].append(h)  # "جرى قصف مستشفى ولادة": the object of the act
         else:
             tiers["rest"].append(h)
 
@@ -125,6 +137,12 @@ def assign(norm: str, trigger: Hit, actors: list[Hit], killed: list[Hit],
             seen.add(h.payload.actor.name)  # type: ignore[attr-defined]
             second.append(ActorRef(h.payload.actor, h))  # type: ignore[attr-defined]
     return (ActorRef(a1.payload.actor, a1) if a1 else None), second  # type: ignore[attr-defined]
+
+
+def _beyond_act(norm: str, k: Hit, trigger: Hit, word_start: int) -> bool:
+    """The actor follows the act, which follows the killed word across a clause break ("قتل مسلحان ... وأصيب
+    أربعة آخرون، في هجوم شنته اليوم المقاومة الشعبية"): it is the act's, not among the dead."""
+    return k.nend <= trigger.nstart < word_start and any(c in norm[k.nend:trigger.nstart] for c in "،,؛")
 
 
 def actor_named(lex: Lexicon, name: str) -> Actor:
