@@ -25,6 +25,7 @@ class Act:
     forms: frozenset[str]  # normalised forms a generic trigger must be one of (empty: any)
     qualifiers: frozenset[str] = frozenset()  # a next word that makes it precise ("قصفا مدفعيا"): not vague
     apart: bool = False  # told in one sentence ("ضرباته الجوية وقصفه") the two are listed as two acts
+    together: bool = False  # one act only when told in one sentence ("السيطرة ... إثر معارك")
 
     def rank(self, sub: str) -> int:
         return self.order.index(sub)
@@ -48,8 +49,9 @@ def acts(path: Path = PATH) -> tuple[Act, ...]:
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        if len(cols) not in (4, 5) or len(cols) == 5 and cols[4].strip() != "apart":
-            raise KnowledgeError(str(path), no, "expected 4 tab-separated columns and an optional flag 'apart'")
+        if len(cols) not in (4, 5) or len(cols) == 5 and cols[4].strip() not in ("apart", "together"):
+            raise KnowledgeError(str(path), no,
+                                 "expected 4 tab-separated columns and an optional flag 'apart' or 'together'")
         precise_part, _, vague_part = cols[1].partition("|")
         precise = tuple(s.strip() for s in precise_part.split(",") if s.strip())
         order = precise + tuple(s.strip() for s in vague_part.split(",") if s.strip())
@@ -60,7 +62,9 @@ def acts(path: Path = PATH) -> tuple[Act, ...]:
         words = [f.strip() for f in cols[3].split(",") if f.strip() and f.strip() != "-"]
         forms = frozenset(norm(f) for f in words if not f.startswith("!"))
         qualifiers = frozenset(norm(f[1:]) for f in words if f.startswith("!"))
-        out.append(Act(cols[0].strip(), order, frozenset(precise), generic, forms, qualifiers, apart=len(cols) == 5))
+        flag = cols[4].strip() if len(cols) == 5 else ""
+        out.append(Act(cols[0].strip(), order, frozenset(precise), generic, forms, qualifiers, apart=flag == "apart",
+                       together=flag == "together"))
     return tuple(out)
 
 

@@ -298,6 +298,12 @@ def _draft(doc: Document, norm: str, m: Mention, shits: list[Hit], date: bridge.
             a2 = roles.canonical(main_group, country, lex)  # the group that handed the place over
     if a1 is not None and a1 == a2 or _allied(a1, a2, lex):
         a2 = None
+    if m.sub_event_type == "Disrupted weapons use" and m.cls == "shell":
+        if m.actor1 is None:  # "أطلقت إسرائيل صاروخا", "قال الجيش الإسرائيلي ... إنه أطلق صاروخ": who fired
+            a1 = _shooter(m, shits, lex, country) or a1
+        home = next((c for c, info in lex.countries.items() if info.military == a1), None)
+        if home is not None and home != country:  # a missile fired at an aircraft: where the force shot it down
+            country, place = home, None
     swapped = False
     if m.rioters:
         other = a2 if (a1 or "").startswith("Protesters") else a1
@@ -344,6 +350,18 @@ def _demonym_country(text: str, m: Mention, lex: Lexicon) -> str | None:
                         or _P["made_in"].match(sent[w.end():w.end() + 8]):
                     break
                 return lex.demonyms[word[len(cut):]]
+    return None
+
+
+def _shooter(m: Mention, shits: list[Hit], lex: Lexicon, country: str | None) -> str | None:
+    """Who fired a missile at an aircraft when the roles found no perpetrator: the last state force or
+    country named before the missile in its sentence ("قال الجيش الإسرائيلي ... إنه أطلق صاروخ",
+    "أطلقت إسرائيل صاروخا")."""
+    for h in reversed([h for h in shits if h.start < m.trigger.start]):
+        if h.kind == "actor" and h.payload.actor.kind == "state" and not h.payload.adjective:  # type: ignore[attr-defined]
+            return roles.canonical(h.payload.actor, country, lex)  # type: ignore[attr-defined]
+        if h.kind == "country" and h.payload.name in lex.countries:  # type: ignore[attr-defined]
+            return lex.countries[h.payload.name].military  # type: ignore[attr-defined]
     return None
 
 

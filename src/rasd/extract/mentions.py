@@ -25,13 +25,14 @@ _STANCE_WINDOW = 48  # normalised characters before a trigger in which a stance 
 _NEG_WINDOW = 10
 _PATTERN_NAMES = ("modal", "relative", "weapon_store", "arms", "not_territory", "led_to", "relative_loose",
                   "take_object", "displayed", "court_place", "attempt", "stopped", "negated_start", "launched",
-                  "gunfire", "held_by", "not_march", "on_prep")
+                  "gunfire", "held_by", "not_march", "on_prep", "charged")
 _PATTERNS = load_patterns(Path(str(resources.files("rasd") / "data" / "mention_patterns.tsv")), _PATTERN_NAMES)
 for _name in _PATTERN_NAMES:
     if len(_PATTERNS.by_kind[_name]) != 1:
         raise KnowledgeError(_PATTERNS.path, None, f"pattern {_name!r} must appear exactly once")
 _MODAL, _RELATIVE, _WEAPON_STORE, _ARMS, _NOT_TERRITORY, _LED_TO, _RELATIVE_LOOSE, _TAKE_OBJECT, _DISPLAYED, \
-    _COURT_PLACE, _ATTEMPT, _STOPPED, _NEGATED_START, _LAUNCHED, _GUNFIRE, _HELD_BY, _NOT_MARCH, _ON_PREP = (
+    _COURT_PLACE, _ATTEMPT, _STOPPED, _NEGATED_START, _LAUNCHED, _GUNFIRE, _HELD_BY, _NOT_MARCH, _ON_PREP, \
+    _CHARGED = (
     _PATTERNS.by_kind[n][0].regex for n in _PATTERN_NAMES)
 _WORDS = named_words(DATA / "mention_words.tsv", ("clause_cut", "assassination", "air_words", "bare_shell"),
                      raw=frozenset({"clause_cut"}))
@@ -103,8 +104,10 @@ def blocked(norm: str, trigger: Hit, cues: list[Hit], sent_start: int = -10) -> 
     trig: Trigger = trigger.payload  # type: ignore[assignment]
     if any(c.payload == "plan" and 0 <= c.nstart - trigger.nend <= 24 and not _ATTEMPT.match(c.form) for c in cues):
         return True  # "هجوم الحكومة المتوقع": an expected act
-    if trig.cls == "protest" and trig.weak and _RELATIVE_LOOSE.search(before):
-        return True  # "البصرة التي شهدت مؤخرا احتجاجات": a description of the place
+    if (trig.cls == "protest" and trig.weak or trig.cls == "agree") and _RELATIVE_LOOSE.search(before):
+        return True  # "البصرة التي شهدت مؤخرا احتجاجات", "قرية زينون، التي شهدت توقيع اتفاق": a description
+    if _CHARGED.search(before):
+        return True  # "شاب متهم باغتصاب وقتل فتاة": an act named as a charge
     if (trig.cls in ("take", "agree") or trig.weak) and _RELATIVE.search(before):
         return True  # "التي تسيطر عليها", "الذي سبق له وسيطر": a description, not an act
     suffix = norm[trigger.nend:trigger.nend + 1]
@@ -155,6 +158,55 @@ def _norm_start(norm: str, hits: list[Hit], triggers: list[Hit]) -> int:
     return i
 
 
+_STRIKE_GAP = 64  # normalised characters from "غارات" to the "قصفت" whose subject they are
+_OBJECT_GAP = 16  # normalised characters from "قصف" to the strikes it counts ("قصف أربع غارات")
+_ARTILLERY = ("مدفع", "بالمدفع", "هاون", "بقذائف", "قذائف", "راجمات")
+
+
+def _strikes_shelled(live: list[Hit], actors: list[Hit], norm: str) -> list[Hit]:
+    """A bare shelling word that tells what the air strikes did ("خمس غارات قرب الرمادي قصفت وحدات
+    تكتيكية", "13 غارة جوية ... وقصفت وحدات", "فضلا عن قصف أربع غارات لمراكز") is the strikes' act,
+    not a second one by artillery: dropped. A named shooter or artillery after the verb ("وقصفت
+    المدفعية", "وقصفت قوات النظام") keeps it."""
+    airs = [t for t in live if t.payload.cls == "air"]  # type: ignore[attr-defined]
+    if not airs:
+        return live
+    out = []
+    for t in live:
+        if t.payload.cls == "shell" and t.form in _BARE_SHELL:  # type: ignore[attr-defined]
+            after = norm[t.nend:t.nend + 24].split()
+            own = bool(after) and after[0].startswith(_ARTILLERY) or any(0 <= a.nstart - t.nend <= 3 for a in actors)
+            verb = t.form == "قصفت" and not own and any(
+                0 <= t.nstart - a.nend <= _STRIKE_GAP
+                and not any(a.nend <= o.nstart and o.nend <= t.nstart and o is not a for o in live) for a in airs)
+            counts = t.form == "قصف" and any(0 <= a.nstart - t.nend <= _OBJECT_GAP for a in airs)
+            if verb or counts:
+                continue
+        out.append(t)
+    return out
+
+
+_AIRCRAFT = ("طايره", "طايرات", "مسيره", "مسيرات")
+_FIRED_GAP = 14  # normalised characters from "صاروخ" to the aircraft it was fired at ("صاروخا الجمعة على طائرة")
+
+
+def _fired_at_aircraft(live: list[Hit], norm: str) -> list[tuple[Hit, Hit]]:
+    """A missile fired at an aircraft ("أطلق صاروخ باتريوت على طائرة بدون طيار"، "أطلقت إسرائيل صاروخا
+    الجمعة على طائرة بدون طيار اقتربت من الجولان"): (missile, aircraft) pairs. The missile's act is a
+    disrupted weapons use by whoever fired it, the aircraft its object, not a strike."""
+    out = []
+    for t in live:
+        if t.payload.cls != "shell":  # type: ignore[attr-defined]
+            continue
+        for a in live:
+            gap = norm[t.nend:a.nstart]
+            if a.payload.cls == "air" and a.form.startswith(_AIRCRAFT) and 0 <= a.nstart - t.nend <= _FIRED_GAP + 12 \
+                    and re.search(r"(?:^|\s)(?:علي|باتجاه|نحو)\s+$", gap) and len(gap) <= _FIRED_GAP + 8:  # type: ignore[attr-defined]
+                out.append((t, a))
+                break
+    return out
+
+
 def _pick(triggers: list[Hit], protesters_killed: bool) -> list[Hit]:
     classes = {t.payload.cls for t in triggers}  # type: ignore[attr-defined]
     drop: set[str] = {"attack", "clash"} if protesters_killed and "protest" in classes else set()
@@ -189,6 +241,9 @@ def sentence_mentions(text: str, norm: str, sent: tuple[int, int], hits: list[Hi
         return []
     sources = [h for h in hits if h.kind == "source"]
     actors = [h for h in hits if h.kind == "actor" and not any(x.start <= h.start < x.end for x in sources)]
+    live = _strikes_shelled(live, actors, norm)
+    fired_at = _fired_at_aircraft(live, norm)
+    live = [t for t in live if all(t is not a for _m, a in fired_at)]
     actors = roles.usable_actor_hits(actors, named, [t.nend for t in triggers], norm)
     killed = [c for c in cues if c.payload in ("killed", "injured")]  # their nouns are victims
     out: list[Mention] = []
@@ -213,6 +268,9 @@ def sentence_mentions(text: str, norm: str, sent: tuple[int, int], hits: list[Hi
             violent = any(x.payload.cls in ("attack", "clash", "shell") for x in triggers)  # type: ignore[attr-defined]
             air_after = any(c.payload == "air" and c.form in _AIR_WORDS and 0 <= c.nstart - t.nend <= 30 for c in cues)
             _classify(m, kinds, clause_kinds, violent, air_after, norm)
+            if any(t is x for x, _a in fired_at):
+                _set(m, "Disrupted weapons use")  # "أطلق صاروخ باتريوت على طائرة بدون طيار": shot down
+                m.weak = False  # the aircraft it was fired at makes the missile word an act
             if m.cls == "attack" and m.sub_event_type == "Attack" and not kinds & {"killed", "injured"} \
                     and trig.form not in _ASSASSINATION:
                 continue  # an "attack" on civilians that harmed no one is too vague to code

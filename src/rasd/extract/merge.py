@@ -305,8 +305,11 @@ def _as_target(g: list[Draft], o: list[Draft]) -> bool:
 
 def _same_place(g: list[Draft], o: list[Draft]) -> bool:
     """Same place, or one side's place unknown (or only its country), or the other's district or province
-    ("دمشق" / "الكسوة")."""
-    a, b = g[0], o[0]
+    ("دمشق" / "الكسوة"). A group already merged is placed by its finest place: a country-level report that
+    took in the strikes near one town does not take in those near another ("قرب الرمادي" / "قرب طوز
+    خورماتو")."""
+    a = next((d for d in g if d.place is not None and d.place.admin1 is not None), g[0])
+    b = next((d for d in o if d.place is not None and d.place.admin1 is not None), o[0])
     if a.country != b.country:
         return False
     if a.place is None or b.place is None or a.place.admin1 is None or b.place.admin1 is None:
@@ -378,6 +381,8 @@ def _fold_compatible(groups: dict[tuple, list[Draft]], text: str) -> tuple[dict[
             act = next(iter(acts), None)
             if act is not None and act.apart and any(_listed(d, e, act, text) for d in g for e in go):
                 continue
+            if act is not None and act.together and not any(d.sent_no == e.sent_no for d in g for e in go):
+                continue  # a takeover and a fight told apart may be two acts (two fronts)
             if any(answers(text[x.mention.sent[0]:x.mention.trigger.start]) for x in go):
                 continue  # "ورد الحوثيون بـ...": the other side's answer is another act
             na, nb = _named(g), _named(go)

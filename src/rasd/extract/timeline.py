@@ -90,13 +90,18 @@ def told_before(m: Mention, dates: list[bridge.DateFound], published: dt.date | 
 
 
 _AFTER_THAT = _P["after_that"]  # "بعد أن", "ردا على": the frame of, or reason for, another act
+_AFTER_THE = re.compile(r"(?:^|\s)[وف]?(?:بعد|عقب|اثر|منذ)\s+ال$")  # "بعد الهجوم": the act told before
 
 
 def after_frame(m: Mention, norm: str, dates: list[bridge.DateFound]) -> bool:
-    """"بعد أن سيطرت أنقرة على عفرين، وجهت تهديداتها", "ردا على هجوم دوما": an act told as the frame of
-    (or the reason for) another, with no date of its own in its clause, is the story's past."""
+    """"بعد أن سيطرت أنقرة على عفرين، وجهت تهديداتها", "ردا على هجوم دوما", "بعد الهجوم على منطقة عفرين
+    أصرت على أن يتم إرسالها": an act told as the frame of (or the reason for) another, with no date of its
+    own in its clause, is the story's past."""
     cs, ce = m.clause
-    return bool(_AFTER_THAT.search(norm[max(0, m.trigger.nstart - 48):m.trigger.nstart])) \
+    before = norm[max(0, m.trigger.nstart - 48):m.trigger.nstart]
+    if m.definite and _AFTER_THE.search(before):  # "بعد الغارات التي نفذتها ... فجر السبت": dated, news
+        cs, ce = m.sent
+    return bool(_AFTER_THAT.search(before) or m.definite and _AFTER_THE.search(before)) \
         and not any(cs <= d.start < ce and d.date and not d.background for d in dates)
 
 
@@ -105,10 +110,14 @@ _CONDEMN_WINDOW = 100  # normalised characters between a condemnation and the ac
 
 def condemned(m: Mention, shits: list[Hit], dates: list[bridge.DateFound]) -> bool:
     """"دانت الولايات المتحدة إطلاق ميليشيات الحوثي صواريخ": an act named as the object of a
-    condemnation, with no date of its own in its clause, is a reaction to news told elsewhere."""
+    condemnation, with no date of its own in its clause, is a reaction to news told elsewhere. A date
+    told before the condemnation dates the reaction ("تبنى مجلس الأمن أمس قرارًا بتشكيل لجنة تحقيق في
+    الهجمات"), not the act."""
     cs, ce = m.clause
-    return any(h.kind == "cue" and h.payload == "condemn" and 0 <= m.trigger.nstart - h.nend <= _CONDEMN_WINDOW
-               for h in shits) and not any(cs <= d.start < ce and d.date and not d.background for d in dates)
+    cues = [h for h in shits if h.kind == "cue" and h.payload == "condemn"
+            and 0 <= m.trigger.nstart - h.nend <= _CONDEMN_WINDOW]
+    return bool(cues) and not any(cs <= d.start < ce and d.start >= cues[0].start and d.date and not d.background
+                                  for d in dates)
 
 
 class Lead:
