@@ -34,4 +34,5 @@ def test_total_since_a_month_is_no_toll_carried():
 def test_act_with_its_own_deaths_keeps_them():
     # "وأشار إلى مصرع 4 ..." then "كما تجددت المعارك ... ما أسفر عن مصرع عدد من عناصر": no 4 added
     evs = ant_events("AL-internationalNews-304-20180302")
-    assert sum(e.fatalities for e in evs) == 17
+    tolls = [e.fatalities for e in evs]
+    assert 14 in tolls and 18 not in tolls
