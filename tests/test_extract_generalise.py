@@ -19,8 +19,6 @@ def _events(text: str, published: str):
 
 # 1. totals over days, a campaign or a war: the sentence sums up acts, it is not one event
 TALLIES = [
-    ("لقي أكثر من 400 مدني مصرعهم، في خمسة أيام من الغارات الجوية والقصف الذي يشنه النظام السوري على الغوطة "
-     "الشرقية، آخر معاقل الفصائل المعارضة قرب دمشق.", "2018-02-22"),
     ("وذكر المرصد الأحد أن أكثر من 1500 مقاتل كردي لقوا حتفهم منذ بدء الهجوم التركي على منطقة عفرين.",
      "2018-03-18"),
     ("في المقابل، قتل أكثر من 62 ألفا من مقاتلي الفصائل المعارضة والإسلامية وقوات سوريا الديمقراطية التى تشكل "
@@ -33,6 +31,15 @@ TALLIES = [
 @pytest.mark.parametrize("text,published", TALLIES)
 def test_a_total_over_a_period_is_no_event_toll(text: str, published: str) -> None:
     assert sum(e.fatalities for e in _events(text, published)) == 0
+
+
+def test_a_toll_over_a_few_days_is_one_week_precision_event() -> None:
+    """As the gold codes it (dev SK-middleEast-39, dev3a SK-middleEast-14): a toll over five days of one
+    campaign is one event dated mid-period at week precision, not a total to drop."""
+    text = ("لقي أكثر من 400 مدني مصرعهم، في خمسة أيام من الغارات الجوية والقصف الذي يشنه النظام السوري على الغوطة "
+            "الشرقية، آخر معاقل الفصائل المعارضة قرب دمشق.")
+    evs = _events(text, "2018-02-22")
+    assert [(e.fatalities, e.time_precision) for e in evs if e.fatalities] == [(400, 2)]
 
 
 def test_a_war_toll_in_thousands_is_never_one_event() -> None:
