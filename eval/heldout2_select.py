@@ -13,7 +13,7 @@ import random
 import sys
 from pathlib import Path
 
-from heldout_select import EVENT_WORDS, NOEVENT_WORDS, has
+from heldout_select import EVENT_WORDS, NOEVENT_WORDS, draw_saudi, has
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[1] / "shared"
@@ -76,19 +76,8 @@ def select(seed: int = SEED, exclude: tuple[Path, ...] = DEFAULT_EXCLUDE) -> lis
                 got += 1
     rows = [d for d in saudi if ok(d["id"], d["content"])]
     rng.shuffle(rows)
-    for pool, want in SAUDI_PLAN:
-        test = is_event if pool == "event" else is_noevent
-        papers: set[str] = set()
-        got = 0
-        for d in rows:
-            if got == want:
-                break
-            if not test(d["title"]) or d["source"] in papers or d["content"][:300] in seen_heads:
-                continue
-            picked.append((d["id"], "saudinewsnet", pool, d["id"][:10], d["source"], d["title"]))
-            seen_heads.add(d["content"][:300])
-            papers.add(d["source"])
-            got += 1
+    draw_saudi(rows, [(pool, want, is_event if pool == "event" else is_noevent) for pool, want in SAUDI_PLAN],
+               seen_heads, picked)
     return picked
 
 

@@ -23,6 +23,23 @@ def has(title: str, words: tuple[str, ...]) -> bool:
     return any(w in title for w in words)
 
 
+def draw_saudi(rows: list[dict], plan, seen_heads: set[str], picked: list) -> None:
+    """Append SaudiNewsNet rows to ``picked``: for each ``(pool, count, title test)`` of ``plan``, at most
+    one article per newspaper, none whose first 300 characters were already drawn."""
+    for pool, want, test in plan:
+        papers: set[str] = set()
+        got = 0
+        for d in rows:
+            if got == want:
+                break
+            if not test(d["title"]) or d["source"] in papers or d["content"][:300] in seen_heads:
+                continue
+            picked.append((d["id"], "saudinewsnet", pool, d["id"][:10], d["source"], d["title"]))
+            seen_heads.add(d["content"][:300])
+            papers.add(d["source"])
+            got += 1
+
+
 def main() -> None:
     dev = [json.loads(line) for line in (SHARED / "eval/dev.jsonl").open(encoding="utf-8")]
     dev_ids = {d["doc_id"] for d in dev}
@@ -58,19 +75,9 @@ def main() -> None:
     # SaudiNewsNet: 7 event-pool + 3 no-event-pool articles, at most one per newspaper per pool.
     rows = [d for d in saudi if ok(d["id"], d["content"])]
     rng.shuffle(rows)
-    for pool, want, test in (("event", 7, lambda t: has(t, EVENT_WORDS)),
-                             ("noevent", 3, lambda t: has(t, NOEVENT_WORDS) and not has(t, EVENT_WORDS))):
-        papers: set[str] = set()
-        got = 0
-        for d in rows:
-            if got == want:
-                break
-            if not test(d["title"]) or d["source"] in papers or d["content"][:300] in seen_heads:
-                continue
-            picked.append((d["id"], "saudinewsnet", pool, d["id"][:10], d["source"], d["title"]))
-            seen_heads.add(d["content"][:300])
-            papers.add(d["source"])
-            got += 1
+    draw_saudi(rows, (("event", 7, lambda t: has(t, EVENT_WORDS)),
+                      ("noevent", 3, lambda t: has(t, NOEVENT_WORDS) and not has(t, EVENT_WORDS))),
+               seen_heads, picked)
     for row in picked:
         sys.stdout.write("\t".join(row) + "\n")
 
