@@ -70,10 +70,17 @@ def cue_lexicon() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
 def cues(text: str, kind: str) -> frozenset[str]:
     """The ids of the ``kind`` cues (``target`` / ``means``) that the text states (cached)."""
     ws = [_variants(w) for w in words(text)]
+    at: dict[str, list[int]] = {}  # variant → the positions of the words it is a variant of
+    for i, vs in enumerate(ws):
+        for v in vs:
+            at.setdefault(v, []).append(i)
     found = set()
     for cue_id, phrase in cue_lexicon()[kind]:
-        for i in range(len(ws) - len(phrase) + 1):
-            if all(phrase[j] in ws[i + j] for j in range(len(phrase))):
+        if cue_id in found:
+            continue
+        last = len(ws) - len(phrase)
+        for i in at.get(phrase[0], ()):
+            if i <= last and all(phrase[j] in ws[i + j] for j in range(1, len(phrase))):
                 found.add(cue_id)
                 break
     return frozenset(found)
@@ -110,11 +117,17 @@ def idf(word: str) -> float:
     return table.get(word, rare)
 
 
+@lru_cache(maxsize=20_000)
+def _idf_total(text: str) -> float:
+    """The idf total of the text's distinct words (cached)."""
+    return sum(idf(w) for w in set(words(text)))
+
+
 def shared_rare_words(a: str, b: str) -> float:
     """IDF-weighted overlap of two texts' words: the idf of the words both use over the smaller of
     the two texts' idf totals (0 = nothing in common, 1 = the shorter text's words all recur)."""
-    wa, wb = set(words(a)), set(words(b))
+    wa, wb = set(words(a)), set(words(b))  # fresh sets: the shared words' sum keeps its order
     if not wa or not wb:
         return 0.0
-    tot = min(sum(idf(w) for w in wa), sum(idf(w) for w in wb))
+    tot = min(_idf_total(a), _idf_total(b))
     return sum(idf(w) for w in wa & wb) / tot if tot else 0.0

@@ -19,6 +19,8 @@ from rasd.resolve.learned import probability
 from rasd.resolve.score import evidence_feature, features
 from rasd.resolve.settings import DEFAULT, ResolveSettings
 
+_MARGIN = 1e-9  # far above the rounding of a mean of probabilities, far below any real score gap
+
 
 def _pairs(members: Sequence[Event], new: Event, s: ResolveSettings) -> list[tuple[dict, float, float]] | None:
     """Each member's features (evidence left open) and the (low, high) score the evidence allows;
@@ -64,6 +66,25 @@ def average_score(members: Sequence[Event], new: Event, settings: ResolveSetting
         p = probability({**f, "evidence": evidence_feature(members[i], new, settings)})
         low, high = low + p - lo, high + p - hi
     return high / n if high / n < t else low / n
+
+
+def below(members: Sequence[Event], new: Event, floor: float, settings: ResolveSettings = DEFAULT) -> bool:
+    """Is ``average_score(members, new, settings)`` surely below ``floor``? Refines members widest
+    bounds first (the sentence encoder runs only until the answer is known); True only when the upper
+    bound falls below ``floor`` by more than float rounding (``_MARGIN``), so False may be unsure."""
+    pairs = _pairs(members, new, settings) if members else None
+    if not pairs:
+        return floor > _MARGIN
+    n, cut = len(pairs), floor - _MARGIN
+    high = sum(p[2] for p in pairs)
+    for i in sorted(range(n), key=lambda i: pairs[i][1] - pairs[i][2]):  # widest bounds first
+        if high / n < cut:
+            return True
+        f, lo, hi = pairs[i]
+        if lo == hi:
+            break
+        high += probability({**f, "evidence": evidence_feature(members[i], new, settings)}) - hi
+    return high / n < cut
 
 
 def matches(members: Sequence[Event], new: Event, settings: ResolveSettings = DEFAULT) -> bool:

@@ -25,7 +25,7 @@ import sqlite3
 from datetime import date, timedelta
 
 from rasd.model import EVENT_FIELDS, Event, Span
-from rasd.resolve.linkage import average_score, score_bounds
+from rasd.resolve.linkage import average_score, below, score_bounds
 from rasd.resolve.merge import merge, report_id
 from rasd.resolve.settings import DEFAULT, ResolveSettings
 
@@ -37,6 +37,9 @@ _DDL = (
     " doc_id TEXT NOT NULL, event_date TEXT, time_precision INTEGER, json TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS event_reports_event ON event_reports(event_id)",
     "CREATE INDEX IF NOT EXISTS event_reports_date ON event_reports(event_date)",
+    # the week and month terms of the candidate date clause (a handful of rows, not a month of them)
+    "CREATE INDEX IF NOT EXISTS event_reports_precision ON event_reports(time_precision, event_date)",
+    "CREATE INDEX IF NOT EXISTS events_precision ON events(time_precision, event_date)",
 )
 
 
@@ -63,9 +66,12 @@ def _date_clause(ev: Event, s: ResolveSettings) -> tuple[str, list[object]] | No
     ors, args = [], []
     for precision, w in windows.items():
         w = max(w, own)
-        test = "time_precision >= 3" if precision == 3 else f"COALESCE(time_precision, 1) = {precision}"
-        # ISO dates compare as strings; "~" sorts after any time part, so the event_date index applies
-        ors.append(f"({test} AND event_date BETWEEN ? AND ?)")
+        # ISO dates compare as strings; "~" sorts after any time part. Each term has its index: the
+        # day term event_date (±1 day), the week and month terms (time_precision, event_date), the
+        # month one by time_precision alone ("+" keeps the planner off a month of event_date)
+        test = {1: "COALESCE(time_precision, 1) = 1 AND event_date", 2: "time_precision = 2 AND event_date",
+                3: "time_precision >= 3 AND +event_date"}[precision]
+        ors.append(f"({test} BETWEEN ? AND ?)")
         args += [(day - timedelta(days=w)).isoformat(), (day + timedelta(days=w)).isoformat() + "~"]
     return f"({' OR '.join(ors)})", args
 
@@ -105,7 +111,7 @@ def members(conn: sqlite3.Connection, stored: Event) -> list[Event]:
 
 
 def _candidates(conn: sqlite3.Connection, ev: Event, cols: list[str], s: ResolveSettings) -> list[tuple[int, Event]]:
-    where = ["event_type = ?"]
+    where = ["+event_type = ?"]  # "+": the ids below, found by date, drive the query
     args: list[object] = [ev.event_type]
     if ev.country:
         where.append("(country = ? OR country IS NULL)")
@@ -115,14 +121,14 @@ def _candidates(conn: sqlite3.Connection, ev: Event, cols: list[str], s: Resolve
         args.append(ev.admin1)
     dates = _date_clause(ev, s)
     if dates is None:  # an undated report merges with nothing (score_pair): only find it if already stored
-        where.append("(id = ? OR id IN (SELECT event_id FROM event_reports WHERE report_id = ?))")
-        args += [ev.id, ev.id]
-    else:
+        ids, id_args = "SELECT ? UNION SELECT event_id FROM event_reports WHERE report_id = ?", [ev.id, ev.id]
+    else:  # the event's own date, or a member report's, in the window
         clause, dargs = dates
-        where.append(f"({clause} OR id IN (SELECT event_id FROM event_reports WHERE {clause}))")
-        args += dargs + dargs
-    sql = f"SELECT rowid, id, {', '.join(cols)} FROM events WHERE {' AND '.join(where)} ORDER BY id"
-    return [(row[0], _stored(conn, row, cols)) for row in conn.execute(sql, args).fetchall()]
+        ids = f"SELECT id FROM events WHERE {clause} UNION SELECT event_id FROM event_reports WHERE {clause}"
+        id_args = dargs + dargs
+    sql = (f"SELECT rowid, id, {', '.join(cols)} FROM events WHERE id IN ({ids}) AND {' AND '.join(where)}"
+           " ORDER BY id")
+    return [(row[0], _stored(conn, row, cols)) for row in conn.execute(sql, id_args + args).fetchall()]
 
 
 def _delete(conn: sqlite3.Connection, rowid: int, ev: Event) -> None:
@@ -154,6 +160,28 @@ def _record(conn: sqlite3.Connection, event_id: str, report: Event) -> None:
                   report_json(report)))
 
 
+def _best(contenders: list[tuple[int, Event, list[Event]]], highs: list[float], new: Event,
+          s: ResolveSettings) -> tuple[float, int, Event, bool]:
+    """The contender with the highest exact ``average_score`` (ties: the first, the smallest id, as
+    candidates come by id). Contenders are tried highest upper bound first; one whose score is surely
+    below the best exact score so far (``below``) cannot be the maximum and is not scored exactly,
+    which saves the sentence encoder most of its runs. The choice is the one scoring all would make."""
+    if len(contenders) == 1:
+        rowid, ev, g = contenders[0]
+        return 1.0, rowid, ev, bool(g)
+    scored: dict[int, float] = {}
+    top: float | None = None
+    for i in sorted(range(len(contenders)), key=lambda i: -highs[i]):
+        _, ev, g = contenders[i]
+        if top is not None and below(g or [ev], new, top, s):
+            continue
+        scored[i] = average_score(g or [ev], new, s)
+        top = scored[i] if top is None else max(top, scored[i])
+    i = max(sorted(scored), key=lambda i: scored[i])  # ties: the first in candidate order
+    rowid, ev, g = contenders[i]
+    return scored[i], rowid, ev, bool(g)
+
+
 def merge_into(conn: sqlite3.Connection, event: Event, settings: ResolveSettings = DEFAULT) -> str:
     """Merge ``event`` into the stored event it reports (or insert it); return its event id.
 
@@ -182,9 +210,7 @@ def merge_into(conn: sqlite3.Connection, event: Event, settings: ResolveSettings
         bounds = [score_bounds(g or [ev], new, settings) for _, ev, g in passing]
         top = max(lo for lo, _ in bounds)
         contenders = [c for c, (_, hi) in zip(passing, bounds, strict=True) if hi >= top]
-        scored = [(average_score(g or [ev], new, settings) if len(contenders) > 1 else 1.0, rowid, ev, bool(g))
-                  for rowid, ev, g in contenders]
-        best = max(scored, key=lambda x: x[0])  # ties: the first, the smallest id (candidates come by id)
+        best = _best(contenders, [hi for _, hi in bounds if hi >= top], new, settings)
     if best is None:
         _insert(conn, new, cols)
         _record(conn, new.id, new)
