@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 from pathlib import Path
 
@@ -64,6 +65,18 @@ def ant_record(doc_id: str) -> dict:
 def _ant_index() -> dict[str, dict]:
     with ANT.open(encoding="utf-8") as fh:
         return {d["id"]: d for d in map(json.loads, fh)}
+
+
+@functools.cache
+def ant_head_ids(n: int) -> tuple[str, ...]:
+    """The ids of the first ``n`` records of the ANT corpus, in file order."""
+    with ANT.open(encoding="utf-8") as fh:
+        return tuple(json.loads(line)["id"] for line in itertools.islice(fh, n))
+
+
+def ant_head_events(n: int) -> list:
+    """The events of the first ``n`` ANT articles (real segmenter and extractor)."""
+    return [ev for doc_id in ant_head_ids(n) for ev in ant_events(doc_id)]
 
 
 def ant_events(doc_id: str) -> list:

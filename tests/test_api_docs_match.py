@@ -9,24 +9,17 @@ import re
 import pytest
 from conftest import REPO
 from fastapi.testclient import TestClient
-from test_api_read import conflict_lines
+from test_api_read import conflict_db
 
 from rasd.api import create_app
 from rasd.api.filters import SORTS
-from rasd.ingest.batch import run_batch
-from rasd.store import Store
 
 API_MD = (REPO / "docs" / "api.md").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("api_docs")
-    src = tmp / "ant.jsonl"
-    src.write_text("".join(conflict_lines(25)), encoding="utf-8")
-    db = tmp / "rasd.db"
-    with Store(db) as store:
-        assert run_batch([src], store).added == 25
+    db = conflict_db(tmp_path_factory.mktemp("api_docs"), 25)
     with TestClient(create_app(db)) as c:
         yield c
 

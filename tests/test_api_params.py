@@ -7,23 +7,16 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
-from test_api_read import conflict_lines
+from test_api_read import conflict_db
 
 from rasd.api import create_app
-from rasd.ingest.batch import run_batch
-from rasd.store import Store
 
 GET_ROUTES = ("/api/events", "/api/events.geojson", "/api/events.csv", "/api/stats")
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("params")
-    src = tmp / "ant20.jsonl"
-    src.write_text("".join(conflict_lines(20)), encoding="utf-8")
-    db = tmp / "rasd.db"
-    with Store(db) as store:
-        assert run_batch([src], store, resolve=False).added == 20
+    db = conflict_db(tmp_path_factory.mktemp("params"), 20, resolve=False)
     with TestClient(create_app(db, token="secret")) as c:
         yield c
 

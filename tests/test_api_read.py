@@ -9,6 +9,7 @@ import io
 import json
 import shutil
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from conftest import ANT
@@ -35,16 +36,20 @@ def conflict_lines(n: int) -> list[str]:
     return out
 
 
+def conflict_db(folder, n: int, **batch) -> Path:
+    """A database built by the real pipeline from the first ``n`` conflict articles (``conflict_lines``)."""
+    src = folder / f"ant{n}.jsonl"
+    src.write_text("".join(conflict_lines(n)), encoding="utf-8")
+    db = folder / "rasd.db"
+    with Store(db) as store:
+        result = run_batch([src], store, **batch)
+    assert result.added == n, result.errors
+    return db
+
+
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("api")
-    src = tmp / "ant50.jsonl"
-    src.write_text("".join(conflict_lines(N_ARTICLES)), encoding="utf-8")
-    db = tmp / "rasd.db"
-    with Store(db) as store:
-        result = run_batch([src], store)
-    assert result.added == N_ARTICLES, result.errors
-    return db
+    return conflict_db(tmp_path_factory.mktemp("api"), N_ARTICLES)
 
 
 @pytest.fixture(scope="module")

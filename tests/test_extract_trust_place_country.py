@@ -4,17 +4,11 @@ trigger-less "و..." clause never repeats an event in another country."""
 
 from __future__ import annotations
 
-import itertools
-import json
-
 import pytest
-from conftest import ANT, ant_events
+from conftest import ant_events, ant_head_events
 
-from rasd.clean.segments import segment
-from rasd.extract import extract_events
 from rasd.extract.bridge import country_place
 from rasd.geo.gazetteer import load as load_gazetteer
-from rasd.model import Document
 
 
 def _country_names() -> set[str]:
@@ -52,13 +46,7 @@ def test_extract_trust_country_place_is_the_gazetteer_country():
 
 @pytest.fixture(scope="module")
 def ant_sample_events():
-    with ANT.open(encoding="utf-8") as fh:
-        recs = [json.loads(line) for line in itertools.islice(fh, 400)]
-    out = []
-    for d in recs:
-        doc = Document(id=d["id"], text=d["text"], source=d["source"], published=d["published"])
-        out.extend(extract_events(doc, segment(doc)))
-    return out
+    return ant_head_events(400)
 
 
 def test_extract_trust_place_inside_the_event_country_on_ant_sample(ant_sample_events):

@@ -3,10 +3,7 @@ at the words that named it, and a share of a summary toll ("أودت بحياة 
 
 from __future__ import annotations
 
-import itertools
-import json
-
-from conftest import ANT, ant_events
+from conftest import ant_events, ant_head_events
 
 from rasd.clean.segments import segment
 from rasd.extract import extract_events
@@ -37,12 +34,7 @@ def test_extract_trust_target_named_alone_is_actor1_evidence():
 def test_extract_trust_actor1_spans_on_ant_sample():
     """Events naming actor1 in words keep them: at most 15% of events in the first 150 ANT articles have an
     actor1 with no actor1 span (before: 20%; the rest are class defaults such as an arrest's police)."""
-    with ANT.open(encoding="utf-8") as fh:
-        recs = [json.loads(line) for line in itertools.islice(fh, 150)]
-    events = []
-    for d in recs:
-        doc = Document(id=d["id"], text=d["text"], source=d["source"], published=d["published"])
-        events.extend(extract_events(doc, segment(doc)))
+    events = ant_head_events(150)
     with_a1 = [e for e in events if e.actor1]
     missing = [e for e in with_a1 if not any(s.label == "actor1" for s in e.evidence_spans)]
     assert len(with_a1) > 150
