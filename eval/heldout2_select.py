@@ -13,7 +13,7 @@ import random
 import sys
 from pathlib import Path
 
-from heldout_select import EVENT_WORDS, NOEVENT_WORDS, draw_saudi, has
+from heldout_select import EVENT_WORDS, NOEVENT_WORDS, draw_ant, draw_saudi, has
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[1] / "shared"
@@ -60,20 +60,9 @@ def select(seed: int = SEED, exclude: tuple[Path, ...] = DEFAULT_EXCLUDE) -> lis
         rows = [d for d in ant if d["source"] == outlet and d["conflict_keyword_match"]
                 and d["published"].startswith("2018") and ok(d["id"], d["text"])]
         rng.shuffle(rows)
-        months: set[str] = set()
-        for pool, want, test in (("event-syria", n_syria, lambda d: is_event(d["title"]) and SYRIA in d["text"]),
-                                 ("event", n_any, lambda d: is_event(d["title"])),
-                                 ("noevent", n_none, lambda d: is_noevent(d["title"]))):
-            got = 0
-            for d in rows:
-                if got == want:
-                    break
-                if not test(d) or d["text"][:300] in seen_heads or d["published"][:7] in months:
-                    continue
-                picked.append((d["id"], "ant_corpus_multisource", pool, d["published"][:10], outlet, d["title"]))
-                seen_heads.add(d["text"][:300])
-                months.add(d["published"][:7])
-                got += 1
+        draw_ant(rows, outlet, (("event-syria", n_syria, lambda d: is_event(d["title"]) and SYRIA in d["text"]),
+                                ("event", n_any, lambda d: is_event(d["title"])),
+                                ("noevent", n_none, lambda d: is_noevent(d["title"]))), seen_heads, picked)
     rows = [d for d in saudi if ok(d["id"], d["content"])]
     rng.shuffle(rows)
     draw_saudi(rows, [(pool, want, is_event if pool == "event" else is_noevent) for pool, want in SAUDI_PLAN],

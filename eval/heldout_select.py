@@ -23,6 +23,23 @@ def has(title: str, words: tuple[str, ...]) -> bool:
     return any(w in title for w in words)
 
 
+def draw_ant(rows: list[dict], outlet: str, plan, seen_heads: set[str], picked: list) -> None:
+    """Append one outlet's ANT rows to ``picked``: for each ``(pool, count, record test)`` of ``plan``,
+    articles from months not yet drawn for the outlet, none whose first 300 characters were drawn."""
+    months: set[str] = set()
+    for pool, want, test in plan:
+        got = 0
+        for d in rows:
+            if got == want:
+                break
+            if not test(d) or d["published"][:7] in months or d["text"][:300] in seen_heads:
+                continue
+            picked.append((d["id"], "ant_corpus_multisource", pool, d["published"][:10], outlet, d["title"]))
+            seen_heads.add(d["text"][:300])
+            months.add(d["published"][:7])
+            got += 1
+
+
 def draw_saudi(rows: list[dict], plan, seen_heads: set[str], picked: list) -> None:
     """Append SaudiNewsNet rows to ``picked``: for each ``(pool, count, title test)`` of ``plan``, at most
     one article per newspaper, none whose first 300 characters were already drawn."""
@@ -59,19 +76,9 @@ def main() -> None:
         rows = [d for d in ant if d["source"] == outlet and d["conflict_keyword_match"]
                 and d["published"].startswith("2018") and ok(d["id"], d["text"])]
         rng.shuffle(rows)
-        for pool, want, test in (("event", 4, lambda t: has(t, EVENT_WORDS)),
-                                 ("noevent", 2, lambda t: has(t, NOEVENT_WORDS) and not has(t, EVENT_WORDS))):
-            months: set[str] = {p[3][:7] for p in picked if p[4] == outlet}
-            got = 0
-            for d in rows:
-                if got == want:
-                    break
-                if not test(d["title"]) or d["published"][:7] in months or d["text"][:300] in seen_heads:
-                    continue
-                picked.append((d["id"], "ant_corpus_multisource", pool, d["published"][:10], outlet, d["title"]))
-                seen_heads.add(d["text"][:300])
-                months.add(d["published"][:7])
-                got += 1
+        draw_ant(rows, outlet, (("event", 4, lambda d: has(d["title"], EVENT_WORDS)),
+                                ("noevent", 2, lambda d: has(d["title"], NOEVENT_WORDS)
+                                 and not has(d["title"], EVENT_WORDS))), seen_heads, picked)
     # SaudiNewsNet: 7 event-pool + 3 no-event-pool articles, at most one per newspaper per pool.
     rows = [d for d in saudi if ok(d["id"], d["content"])]
     rng.shuffle(rows)
