@@ -177,10 +177,10 @@ def _met_figure(text: str, k: Hit, nums: list[Any], used: set[int], rules: TollR
     """The figure right after "لقي" that a far "مصرعهم" closes ("لقي 13 عنصرا من ميليشيات الحوثي الانقلابية
     مصرعهم"), as ``(distance, figure)``; None when no "لقي" opens the clause."""
     window = text[max(0, k.start - 160):k.start]
-    clause = norm(_CLAUSE_END.split(window)[-1])
-    if not any(re.search(rf"(?<!\S)[وف]?{re.escape(f)}(?!\S)", clause) for f in rules.words["met"]):
+    last = _CLAUSE_END.split(window)[-1]
+    if not _whole_word(rules.words["met"]).search(norm(last)):
         return None
-    lo = k.start - len(_CLAUSE_END.split(window)[-1])
+    lo = k.start - len(last)
     figure = next((p for p in nums if lo <= p.start and p.end <= k.start and p.start not in used), None)
     return (k.start - figure.end, figure) if figure is not None else None
 
@@ -329,6 +329,12 @@ class TallyRules:
 
 def _alts(forms: list[str]) -> str:
     return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+@functools.cache
+def _whole_word(forms: frozenset[str]) -> re.Pattern[str]:
+    """Any of ``forms`` as a whole word, a glued و/ف allowed before it (compiled once per word set)."""
+    return re.compile(rf"(?<!\S)[وف]?(?:{_alts(list(forms))})(?!\S)")
 
 
 def _kind_forms(path: Path, kinds: tuple[str, ...]) -> dict[str, list[str]]:

@@ -14,8 +14,8 @@ _KURDISH = re.compile(r"[ەۆێڕڵڤپچژگ]")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _NON_ARABIC = re.compile(r"[^\u0621-\u064a ]")
-# first words that news often glues to the next (كفرنبل، معرةالنعمان، تلرفعت) and type words stripped off a
-# name's front (مركز X): the ``glue_head`` and ``type_prefix`` cues of gazetteer_cues.tsv
+# name_keys reads two cue kinds of gazetteer_cues.tsv: ``glue_head`` (first words news glues to the next:
+# كفرنبل، معرةالنعمان، تلرفعت) and ``type_prefix`` (type words stripped off a name's front: مركز X)
 
 
 def name_keys(name: str, admin: bool = False, strip: bool = True) -> list[str]:
